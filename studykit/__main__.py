@@ -1,0 +1,3 @@
+from studykit.cli import main
+
+main(prog_name="studykit")

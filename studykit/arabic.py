@@ -1,0 +1,123 @@
+"""Arabic text helpers: folding for matching (with an offset map back), sentences, tokens.
+
+Folding is for matching only: stored text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tashkeel, superscript alef, Quranic marks and tatweel: dropped when folding.
+_DROP = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
+_DROP |= set(chr(c) for c in range(0x06D6, 0x06EE)) | {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ک": "ك", "ی": "ي", "ھ": "ه",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _MAP[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _MAP[_d] = str(_i)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus, for each folded character, its index in the original text."""
+
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded [start, end) span back to original offsets."""
+        if start >= len(self.index):
+            return (self.index[-1] + 1, self.index[-1] + 1) if self.index else (0, 0)
+        return self.index[start], self.index[end - 1] + 1 if end > start else self.index[start]
+
+
+def fold(text: str) -> Folded:
+    """Fold for matching: no diacritics or tatweel, one alef, ي for ى, ه for ة, Latin digits."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        out.append(_MAP.get(ch, ch))
+        index.append(i)
+    return Folded("".join(out), tuple(index))
+
+
+def normalize(text: str) -> str:
+    """Folded text with collapsed whitespace: the key for comparing Arabic strings."""
+    return " ".join(fold(text).text.split())
+
+
+def to_latin_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to 0-9, everything else unchanged."""
+    return text.translate({ord(k): v for k, v in _MAP.items() if v.isdigit()})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+# A sentence ends at . ؟ ? ! or a line break; `؛` and `;` join clauses, not sentences.
+_SENTENCE_END = re.compile(r"[.؟?!]+(?=\s|$|[”»\"])[”»\"]?|\n+")
+
+
+def sentences(text: str) -> list[Span]:
+    """Split into sentences, offsets into `text`; blank stretches are skipped."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        _add_span(text, start, match.end(), spans)
+        start = match.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, text[start:end]))
+
+
+def sentence_index(spans: list[Span], offset: int) -> int:
+    """Index of the sentence holding `offset` (the nearest one before it if between)."""
+    lo, hi = 0, len(spans) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if spans[mid].start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+_TOKEN = re.compile(r"[\w\u0600-\u06FF]+", re.UNICODE)
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of folded text (folding first, so diacritics do not split words)."""
+    return _TOKEN.findall(fold(text).text)
+
+
+_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+
+
+def strip_clitics(word: str) -> str:
+    """Drop a leading conjunction/preposition and article from one folded word (`وبموسكو`)."""
+    for prefix in _CLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word

@@ -1,0 +1,103 @@
+"""Loading and saving bank files (YAML with readable Arabic, validated by the models)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from studykit.errors import BankError
+from studykit.fsutil import atomic_write
+from studykit.models import Bank
+
+try:  # libyaml is several times faster on large banks; fall back to pure Python.
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# Fields written even when they hold their default, so a reviewer sees them in the file.
+_ALWAYS = {"status"}
+
+
+def bank_to_data(bank: Bank) -> dict[str, Any]:
+    """Plain data for YAML/JSON: defaults left out except the ones reviewers edit."""
+    data = bank.model_dump(mode="json", exclude_defaults=True)
+    data = {"schema_version": bank.schema_version, **data}
+    full = bank.model_dump(mode="json", include={"questions": {"__all__": _ALWAYS}})
+    for question, extra in zip(data.get("questions", []), full.get("questions", []), strict=False):
+        question.update({k: v for k, v in extra.items() if k not in question})
+    return data
+
+
+def dumps_bank(bank: Bank) -> str:
+    """YAML text of a bank: UTF-8 Arabic, not `\\u` escapes; field order as in the models."""
+    return yaml.dump(
+        bank_to_data(bank),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=False,
+    )
+
+
+def save_bank(bank: Bank, path: str | Path) -> Path:
+    """Write atomically: an interrupted save leaves the previous file intact."""
+    return atomic_write(path, dumps_bank(bank))
+
+
+def loads_bank(text: str, name: str) -> Bank:
+    """Parse and validate; errors name the file, the field path and the reason."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise BankError(f"{name}: {where}{reason}") from None
+    except yaml.YAMLError as exc:
+        raise BankError(f"{name}: invalid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise BankError(f"{name}: not a bank (expected a mapping at the top)")
+    try:
+        return Bank.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = exc.error_count() - 1
+        suffix = f" (and {more} more)" if more else ""
+        raise BankError(f"{name}: {_loc(first['loc'])}: {_reason(first)}{suffix}") from None
+
+
+def load_bank(path: str | Path) -> Bank:
+    """Read a bank file; BankError (one line) for a missing, unreadable or invalid file."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BankError(f"{file}: no such bank file") from None
+    except IsADirectoryError:
+        raise BankError(f"{file}: is a directory, not a bank file") from None
+    except UnicodeDecodeError as exc:
+        raise BankError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise BankError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    return loads_bank(text, str(file))
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "bank"
+
+
+def _reason(error: Any) -> str:
+    if error["type"] == "missing":
+        return "field required"
+    if error["type"] == "extra_forbidden":
+        return "unknown field"
+    return str(error["msg"]).replace("\n", " ")

@@ -1,0 +1,14 @@
+"""The `studykit` command: a thin click layer over the library.
+
+Each command module parses options, calls one library function and formats the result.
+Heavy libraries (genanki, fsrs, fpdf2, anki, babel) are imported inside command bodies so
+`studykit --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from studykit.cli.app import main
+from studykit.cli import build as _build  # noqa: F401  (registers commands)
+from studykit.cli import export as _export  # noqa: F401
+
+__all__ = ["main"]

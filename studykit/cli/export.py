@@ -1,0 +1,68 @@
+"""`studykit export FORMAT BANK -o FILE`: one subcommand per format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from studykit.cli.app import main
+
+include_drafts = click.option("--include-drafts", is_flag=True,
+                              help="Also export draft questions (default: approved only).")
+
+
+def bank_argument(func):  # type: ignore[no-untyped-def]
+    """BANK argument: a bank file; omitted → the bundled default deck."""
+    return click.argument("bank", required=False, type=click.Path(path_type=Path))(func)
+
+
+def resolve_bank(bank: Path | None) -> Path:
+    from studykit.defaults import default_bank_path
+
+    return bank if bank is not None else default_bank_path()
+
+
+@main.group()
+def export() -> None:
+    """Export a bank to Anki, JSON, Moodle XML, GIFT or CSV."""
+
+
+@export.command("anki")
+@bank_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The .apkg file to write.")
+@include_drafts
+def export_anki(bank: Path | None, output: Path, include_drafts: bool) -> None:
+    """Write an Anki package (.apkg) with right-to-left cards."""
+    from studykit.bank import load_bank
+    from studykit.exporters.anki import write_apkg
+
+    loaded = load_bank(resolve_bank(bank))
+    count = write_apkg(loaded, output, include_drafts=include_drafts)
+    click.echo(f"Wrote {output} ({count} notes)", err=True)
+
+
+@export.command("json")
+@bank_argument
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write, or - for standard output.")
+@include_drafts
+def export_json(bank: Path | None, output: str, include_drafts: bool) -> None:
+    """Write the bank's questions as JSON (the contract in DESIGN.md)."""
+    from studykit.bank import load_bank
+    from studykit.exporters.jsonout import dumps_json
+
+    text = dumps_json(load_bank(resolve_bank(bank)), include_drafts=include_drafts)
+    write_text_output(output, text)
+
+
+def write_text_output(output: str, text: str) -> None:
+    """`-` → stdout, anything else → an atomic file write."""
+    if output == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from studykit.fsutil import atomic_write
+
+    atomic_write(output, text)
+    click.echo(f"Wrote {output}", err=True)

@@ -1,0 +1,183 @@
+"""Typed value objects shared by every stage: Source, Fact, Question, Bank.
+
+All models are frozen; stages return new objects instead of mutating. Collections are
+tuples so a frozen model is really immutable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class FactKind(StrEnum):
+    DATE = "date"
+    PERSON = "person"
+    AGREEMENT = "agreement"
+    PLACE = "place"
+    ORGANIZATION = "organization"
+    NUMBER = "number"
+    QUOTE = "quote"
+
+
+class QuestionType(StrEnum):
+    CLOZE = "cloze"
+    MCQ = "mcq"
+    SHORT_ANSWER = "short_answer"
+    TRUE_FALSE = "true_false"
+    TIMELINE = "timeline"
+    MATCHING = "matching"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    # The facts behind the question vanished on a rebuild; kept, never silently deleted.
+    ORPHANED = "orphaned"
+
+
+class Source(Frozen):
+    """One article a bank was built from."""
+
+    id: str = Field(description="slug, unique within a bank")
+    path: str
+    title: str = ""
+    language: str = "ar"
+    published: date | None = None
+    url: str | None = None
+    sha256: str
+
+
+class Mention(Frozen):
+    """Where a fact is written: offsets into the decoded article text."""
+
+    start: int
+    end: int
+    sentence: int
+    source: str = ""
+
+
+class Fact(Frozen):
+    """A checkable statement found in an article.
+
+    `value` is normalized: ISO date for dates, canonical full name for people, canonical name
+    otherwise; None for a relative date without a publication date to resolve it.
+    """
+
+    id: str
+    kind: FactKind
+    text: str
+    value: str | None
+    mentions: tuple[Mention, ...] = ()
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    subkind: str | None = None
+    relative: bool = False
+    attrs: dict[str, str] = Field(default_factory=dict)
+
+
+class QuestionSource(Frozen):
+    """The sentence a question was made from; `start`/`end` index the article text,
+    `answer_start`/`answer_end` index the sentence (None when the answer is not verbatim)."""
+
+    source: str = ""
+    sentence: str
+    start: int
+    end: int
+    answer_start: int | None = None
+    answer_end: int | None = None
+
+
+class Pair(Frozen):
+    """Two linked items: (event, date) in a timeline, (person, role) in a matching question."""
+
+    left: str
+    right: str
+
+
+class Edit(Frozen):
+    """A reviewer's changes; they override the generated text and survive rebuilds."""
+
+    prompt: str | None = None
+    answer: str | None = None
+    options: tuple[str, ...] | None = None
+    note: str | None = None
+
+
+class Question(Frozen):
+    """One study item. Generated fields are replaced on rebuild; `status` and `edit` are not."""
+
+    id: str
+    type: QuestionType
+    template: str
+    prompt: str
+    answer: str
+    options: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    fact_ids: tuple[str, ...]
+    source: QuestionSource
+    status: Status = Status.DRAFT
+    tags: tuple[str, ...] = ()
+    edit: Edit | None = None
+
+    @property
+    def shown_prompt(self) -> str:
+        return self.edit.prompt if self.edit and self.edit.prompt else self.prompt
+
+    @property
+    def shown_answer(self) -> str:
+        return self.edit.answer if self.edit and self.edit.answer else self.answer
+
+    @property
+    def shown_options(self) -> tuple[str, ...]:
+        return self.edit.options if self.edit and self.edit.options else self.options
+
+
+class Bank(Frozen):
+    """A question bank: the unit that is saved, reviewed, exported and studied."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str
+    title: str
+    sources: tuple[Source, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+    def selected(self, include_drafts: bool = False) -> list[Question]:
+        """Questions for exports and quizzes: approved ones, plus drafts when asked."""
+        wanted = {Status.APPROVED, Status.DRAFT} if include_drafts else {Status.APPROVED}
+        return [q for q in self.questions if q.status in wanted]
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)
+
+
+_SLUG_DROP = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def slugify(text: str) -> str:
+    """Lowercase, dash-joined word characters; keeps Arabic letters (`سيرجي-لافروف`)."""
+    return _SLUG_DROP.sub("-", text.strip().lower()).strip("-") or "x"
+
+
+def fact_id(kind: FactKind | str, value: str) -> str:
+    """Stable fact id from kind and normalized value: `person:سيرجي-لافروف`."""
+    return f"{FactKind(kind).value}:{slugify(value)}"
+
+
+def question_id(bank_id: str, template: str, fact_ids: tuple[str, ...] | list[str]) -> str:
+    """Stable question id: a hash of bank, template and facts, never of the wording."""
+    key = "|".join([bank_id, template, *fact_ids])
+    return "q-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]

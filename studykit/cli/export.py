@@ -33,13 +33,23 @@ def export() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The .apkg file to write.")
 @include_drafts
-def export_anki(bank: Path | None, output: Path, include_drafts: bool) -> None:
-    """Write an Anki package (.apkg) with right-to-left cards."""
+@click.option("--timestamp", type=float, envvar="SOURCE_DATE_EPOCH", default=None,
+              help="Note modification time in Unix seconds (default: the bank file's mtime). "
+                   "Anki updates notes on re-import only when this is newer.")
+def export_anki(bank: Path | None, output: Path, include_drafts: bool,
+                timestamp: float | None) -> None:
+    """Write an Anki package (.apkg) with right-to-left cards.
+
+    Cloze, multiple-choice, short-answer and true/false questions become notes; timeline and
+    matching questions are handout-only.
+    """
     from studykit.bank import load_bank
     from studykit.exporters.anki import write_apkg
 
-    loaded = load_bank(resolve_bank(bank))
-    count = write_apkg(loaded, output, include_drafts=include_drafts)
+    path = resolve_bank(bank)
+    loaded = load_bank(path)
+    stamp = timestamp if timestamp is not None else path.stat().st_mtime
+    count = write_apkg(loaded, output, include_drafts=include_drafts, timestamp=stamp)
     click.echo(f"Wrote {output} ({count} notes)", err=True)
 
 

@@ -1,0 +1,42 @@
+"""The JSON export: `{"bank": {...}, "questions": [...]}` as in DESIGN.md's contract."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from studykit.models import Bank, Question
+
+
+def question_to_json(question: Question) -> dict[str, Any]:
+    """One question with reviewer edits applied; `options` only when the type has them."""
+    out: dict[str, Any] = {
+        "id": question.id,
+        "type": question.type.value,
+        "prompt": question.shown_prompt,
+        "answer": question.shown_answer,
+    }
+    if question.shown_options:
+        out["options"] = list(question.shown_options)
+    if question.alternatives:
+        out["alternatives"] = list(question.alternatives)
+    if question.pairs:
+        out["pairs"] = [[p.left, p.right] for p in question.pairs]
+    out["fact_ids"] = list(question.fact_ids)
+    out["source"] = question.source.model_dump(mode="json", exclude_none=True)
+    out["status"] = question.status.value
+    out["tags"] = list(question.tags)
+    return out
+
+
+def dumps_json(bank: Bank, include_drafts: bool = False) -> str:
+    data = {
+        "bank": {
+            "id": bank.id,
+            "title": bank.title,
+            "schema_version": bank.schema_version,
+            "sources": [s.model_dump(mode="json") for s in bank.sources],
+        },
+        "questions": [question_to_json(q) for q in bank.selected(include_drafts)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

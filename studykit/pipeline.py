@@ -1,0 +1,127 @@
+"""Article files in, bank file out: read → extract → generate → merge with the old bank → save."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from studykit.bank import load_bank, save_bank
+from studykit.models import Bank, Fact, Mention, slugify
+from studykit.sources import Article, read_article
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced, for the CLI summary and `make demo`."""
+
+    path: Path
+    bank: Bank
+    merged: bool
+    new_questions: int = 0
+    orphaned: int = 0
+    written: tuple[Path, ...] = field(default_factory=tuple)
+
+    def summary(self) -> str:
+        facts = Counter(f.kind.value for f in self.bank.facts)
+        types = Counter(q.type.value for q in self.bank.questions)
+        status = Counter(q.status.value for q in self.bank.questions)
+        lines = [
+            f"{'Merged into' if self.merged else 'Wrote'} {self.path}",
+            "  facts:     " + _counts(facts, len(self.bank.facts)),
+            "  questions: " + _counts(types, len(self.bank.questions)),
+            "  status:    " + _counts(status, len(self.bank.questions)),
+        ]
+        if self.merged:
+            lines.append(f"  new drafts: {self.new_questions}, orphaned: {self.orphaned}")
+        return "\n".join(lines)
+
+
+def _counts(counter: Counter[str], total: int) -> str:
+    parts = ", ".join(f"{k} {v}" for k, v in sorted(counter.items()))
+    return f"{total} ({parts})" if parts else str(total)
+
+
+def extract_articles(articles: Sequence[Article]) -> list[Fact]:
+    """Facts of every article; one fact per id, mentions from all articles in order."""
+    from studykit.extract import extract
+
+    merged: dict[str, Fact] = {}
+    for article in articles:
+        for fact in extract(article.body, article.source.published, article.source.id):
+            if fact.id in merged:
+                old = merged[fact.id]
+                aliases = tuple(dict.fromkeys((*old.aliases, *fact.aliases)))
+                mentions: tuple[Mention, ...] = (*old.mentions, *fact.mentions)
+                merged[fact.id] = old.model_copy(update={"mentions": mentions, "aliases": aliases})
+            else:
+                merged[fact.id] = fact
+    return list(merged.values())
+
+
+def build_bank(
+    articles: Sequence[Article],
+    bank_id: str,
+    title: str,
+    progress: Progress | None = None,
+) -> Bank:
+    """A fresh bank (all questions draft) from already-read articles."""
+    from studykit.generate import generate
+
+    if progress:
+        progress("extracting facts")
+    facts = extract_articles(articles)
+    if progress:
+        progress("generating questions")
+    questions = generate(bank_id, articles, facts)
+    return Bank(
+        id=bank_id,
+        title=title,
+        sources=tuple(a.source for a in articles),
+        facts=tuple(facts),
+        questions=tuple(questions),
+    )
+
+
+def bank_id_for(target: Path) -> str:
+    """Bank id from the bank file's location: `decks/<slug>/bank.yaml` → `<slug>`."""
+    stem = target.stem if target.stem != "bank" else target.resolve().parent.name
+    return slugify(stem)
+
+
+def build_bank_file(
+    paths: Sequence[Path],
+    target: Path,
+    published: date | None = None,
+    title: str | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build from `paths` and write `target`, merging review work from an existing bank.
+
+    The old bank's id and title are kept so question ids (and Anki GUIDs and review history
+    keyed on them) stay the same across rebuilds.
+    """
+    articles = [read_article(p, published) for p in paths]
+    old = load_bank(target) if target.exists() else None
+    bank_id = old.id if old else bank_id_for(target)
+    bank_title = title or (old.title if old else "") or articles[0].source.title or bank_id
+    fresh = build_bank(articles, bank_id, bank_title, progress)
+    if old is None:
+        save_bank(fresh, target)
+        return BuildReport(path=target, bank=fresh, merged=False)
+    from studykit.merge import merge_banks
+
+    merged = merge_banks(old, fresh)
+    save_bank(merged, target)
+    old_ids = {q.id for q in old.questions}
+    return BuildReport(
+        path=target,
+        bank=merged,
+        merged=True,
+        new_questions=sum(1 for q in merged.questions if q.id not in old_ids),
+        orphaned=sum(1 for q in merged.questions if q.status.value == "orphaned"),
+    )

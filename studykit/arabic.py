@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 # Tashkeel, superscript alef, Quranic marks and tatweel: dropped when folding.
 _DROP = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
-_DROP |= set(chr(c) for c in range(0x06D6, 0x06EE)) | {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+_DROP |= set(chr(c) for c in range(0x06D6, 0x06EE))
+_DROP |= {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
 _MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",

@@ -73,9 +73,7 @@ def is_residue_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if stripped in _RESIDUE_LINES or stripped.rstrip(":") in _RESIDUE_LINES:
-        return True
-    return False
+    return stripped in _RESIDUE_LINES or stripped.rstrip(":") in _RESIDUE_LINES
 
 
 def _blank(text: str, start: int, end: int) -> str:

@@ -7,8 +7,8 @@ Heavy libraries (genanki, fsrs, fpdf2, anki, babel) are imported inside command 
 
 from __future__ import annotations
 
-from studykit.cli.app import main
 from studykit.cli import build as _build  # noqa: F401  (registers commands)
 from studykit.cli import export as _export  # noqa: F401
+from studykit.cli.app import main
 
 __all__ = ["main"]

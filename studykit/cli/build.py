@@ -23,7 +23,8 @@ def parse_published(ctx: click.Context, param: click.Parameter, value: str | Non
 @main.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Bank file to write or merge into (default: bank.yaml beside the first article).")
+              help="Bank file to write or merge into "
+                   "(default: bank.yaml beside the first article).")
 @click.option("--published", callback=parse_published, metavar="YYYY-MM-DD",
               help="Publication date for resolving relative dates (overrides front matter).")
 @click.option("--title", default=None, help="Bank title (default: the first article's title).")

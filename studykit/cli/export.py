@@ -12,9 +12,8 @@ include_drafts = click.option("--include-drafts", is_flag=True,
                               help="Also export draft questions (default: approved only).")
 
 
-def bank_argument(func):  # type: ignore[no-untyped-def]
-    """BANK argument: a bank file; omitted → the bundled default deck."""
-    return click.argument("bank", required=False, type=click.Path(path_type=Path))(func)
+bank_argument = click.argument("bank", required=False, type=click.Path(path_type=Path))
+"""BANK argument: a bank file; omitted → the bundled default deck."""
 
 
 def resolve_bank(bank: Path | None) -> Path:

@@ -1,0 +1,216 @@
+"""The handout layout model: which questions, in which order, with which labels and keys.
+
+Renderers (pdf, html, markdown) only draw what this module decides, so every format shows the
+same versions, the same numbering and the same keys. Shuffling is a pure function of the seed
+and the version letter: the same command gives the same handout.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from studykit.errors import StudykitError
+from studykit.models import Question, QuestionType
+
+# Arabic letters used as labels (abjad-free exam order): options, versions and matching rows.
+LABELS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل")
+TRUE_FALSE = ("صح", "خطأ")
+BLANK = "[...]"
+
+# Section order and wording; one section per question type, in this order.
+SECTION_TITLES: dict[QuestionType, str] = {
+    QuestionType.MCQ: "أسئلة الاختيار من متعدد",
+    QuestionType.TRUE_FALSE: "صح أم خطأ",
+    QuestionType.CLOZE: "أكمل الفراغ",
+    QuestionType.SHORT_ANSWER: "أجب باختصار",
+    QuestionType.TIMELINE: "الترتيب الزمني",
+    QuestionType.MATCHING: "المطابقة",
+}
+INSTRUCTIONS: dict[QuestionType, str] = {
+    QuestionType.MCQ: "ضع دائرة حول حرف الإجابة الصحيحة.",
+    QuestionType.TRUE_FALSE: "ضع دائرة حول «صح» أو «خطأ».",
+    QuestionType.CLOZE: "اكتب الكلمة الناقصة في الفراغ.",
+    QuestionType.SHORT_ANSWER: "اكتب إجابة قصيرة على السطر.",
+    QuestionType.TIMELINE: "اكتب رقم الترتيب (1 للأقدم) أمام كل حدث.",
+    QuestionType.MATCHING: "اكتب حرف العنصر المناسب أمام كل رقم.",
+}
+
+
+# Fixed wording of the page furniture.
+HEADER_FIELDS = ("الاسم", "الصف", "التاريخ")
+SCORE = "الدرجة"
+VERSION_WORD = "النموذج"
+KEY_TITLE = "مفتاح الإجابات"
+PAGE_WORD = "صفحة"
+TEXT_TITLE = "النص"
+SOURCE_WORD = "المصدر"
+
+
+class HandoutError(StudykitError):
+    """The handout options cannot be met (no questions left, too many versions...)."""
+
+
+class KeyMode(StrEnum):
+    SEPARATE = "separate"
+    APPENDED = "appended"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """What the teacher asked for; `seed` makes every shuffle reproducible."""
+
+    versions: int = 1
+    seed: int = 0
+    count: int | None = None
+    types: tuple[QuestionType, ...] = ()
+    with_text: bool = False
+    title: str = ""
+    key: KeyMode = KeyMode.APPENDED
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered question as printed in one version.
+
+    `options` are shown labelled أ ب ج...; for timeline they are the events to number and for
+    matching the right-hand column. `rows` is the left-hand matching column. `key` is the answer
+    line for this version (labels refer to this version's order).
+    """
+
+    number: int
+    question: Question
+    prompt: str
+    options: tuple[str, ...] = ()
+    rows: tuple[str, ...] = ()
+    key: str = ""
+    source_sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    type: QuestionType
+    title: str
+    instructions: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Version:
+    """One printed version (A, B, ...): its label, sections and, derived from them, the key."""
+
+    label: str
+    sections: tuple[Section, ...]
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    versions: tuple[Version, ...]
+    excerpts: tuple[str, ...] = field(default=())
+
+
+def version_label(index: int) -> str:
+    """Latin letters A, B, C... (the issue's naming), with the Arabic letter for the page."""
+    return chr(ord("A") + index)
+
+
+def select_questions(questions: Sequence[Question], options: HandoutOptions) -> list[Question]:
+    """Filter by type, then keep `count` of them chosen from the seed, in bank order."""
+    chosen = [q for q in questions if not options.types or q.type in options.types]
+    if not chosen:
+        raise HandoutError("no questions to print (check --types and --include-drafts)")
+    if options.count is not None and options.count < len(chosen):
+        if options.count < 1:
+            raise HandoutError("--count must be at least 1")
+        keep = set(random.Random(f"select:{options.seed}").sample(range(len(chosen)), options.count))
+        chosen = [q for i, q in enumerate(chosen) if i in keep]
+    return chosen
+
+
+def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Handout:
+    """Lay out every version: sections by type, shuffled questions and options, keys."""
+    if not 1 <= options.versions <= 26:
+        raise HandoutError("--versions must be between 1 and 26")
+    chosen = select_questions(questions, options)
+    versions = tuple(_build_version(chosen, options.seed, i) for i in range(options.versions))
+    excerpts = tuple(_excerpts(chosen)) if options.with_text else ()
+    return Handout(title=options.title, versions=versions, excerpts=excerpts)
+
+
+def _build_version(questions: list[Question], seed: int, index: int) -> Version:
+    label = version_label(index)
+    rng = random.Random(f"version:{seed}:{label}")
+    sections: list[Section] = []
+    number = 1
+    for qtype in SECTION_TITLES:
+        group = [q for q in questions if q.type == qtype]
+        if not group:
+            continue
+        rng.shuffle(group)
+        items = []
+        for question in group:
+            items.append(layout_item(question, number, rng))
+            number += 1
+        sections.append(Section(qtype, SECTION_TITLES[qtype], INSTRUCTIONS[qtype], tuple(items)))
+    return Version(label=label, sections=tuple(sections))
+
+
+def layout_item(question: Question, number: int, rng: random.Random) -> Item:
+    """One question as printed: shuffled options where order is not the answer itself."""
+    prompt = question.shown_prompt
+    answer = question.shown_answer
+    source = question.source.sentence
+    if question.type == QuestionType.MCQ:
+        options = list(question.shown_options)
+        rng.shuffle(options)
+        if answer not in options:
+            raise HandoutError(f"question {question.id}: its answer is not among its options")
+        right = options.index(answer)
+        key = f"{LABELS[right]}. {answer}"
+        return Item(number, question, prompt, tuple(options), key=key, source_sentence=source)
+    if question.type == QuestionType.TRUE_FALSE:
+        options = question.shown_options or TRUE_FALSE
+        return Item(number, question, prompt, tuple(options), key=answer, source_sentence=source)
+    if question.type == QuestionType.TIMELINE:
+        events = [pair.left for pair in question.pairs]
+        order = list(range(len(events)))
+        rng.shuffle(order)
+        # Key: for each printed event (أ ب ج...), its chronological rank and date.
+        key = "؛ ".join(
+            f"{LABELS[pos]}={rank + 1}: {question.pairs[rank].right}"
+            for pos, rank in enumerate(order)
+        )
+        shown = tuple(events[rank] for rank in order)
+        return Item(number, question, prompt, shown, key=key, source_sentence=source)
+    if question.type == QuestionType.MATCHING:
+        rows = tuple(pair.left for pair in question.pairs)
+        order = list(range(len(rows)))
+        rng.shuffle(order)
+        right = tuple(question.pairs[i].right for i in order)
+        key = "، ".join(f"{i + 1}={LABELS[order.index(i)]}" for i in range(len(rows)))
+        return Item(number, question, prompt, right, rows=rows, key=key, source_sentence=source)
+    return Item(number, question, prompt, key=answer, source_sentence=source)
+
+
+def split_blank(prompt: str) -> tuple[str, str] | None:
+    """A cloze prompt's text before and after its blank, or None when it has no blank."""
+    if BLANK not in prompt:
+        return None
+    before, after = prompt.split(BLANK, 1)
+    return before, after
+
+
+def _excerpts(questions: list[Question]) -> list[str]:
+    """The distinct source sentences, in article order: the text the handout quizzes."""
+    seen: dict[tuple[str, int, str], None] = {}
+    for q in sorted(questions, key=lambda q: (q.source.source, q.source.start)):
+        seen.setdefault((q.source.source, q.source.start, q.source.sentence), None)
+    return [sentence for _, _, sentence in seen]

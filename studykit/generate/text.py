@@ -1,0 +1,60 @@
+"""Phrase matching on folded Arabic text, shared by the generators and the checker.
+
+Matching is token-based after folding and clitic stripping, so `الإيراني` does not count as
+a mention of `إيران` but `وموسكو` does count as `موسكو`.
+"""
+
+from __future__ import annotations
+
+from studykit.arabic import fold, normalize, strip_clitics, tokens
+
+# Prefixes that may be glued to a phrase in running text (و+ال, ب+ال, ل+ال → لل ...).
+_GLUE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+
+
+def phrase_tokens(text: str) -> list[str]:
+    """Folded tokens with a leading conjunction/preposition/article dropped from each."""
+    return [strip_clitics(t) for t in tokens(text)]
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """True when `needle`'s tokens occur, contiguous and in order, in `haystack`."""
+    want = phrase_tokens(needle)
+    have = phrase_tokens(haystack)
+    if not want:
+        return False
+    n = len(want)
+    return any(have[i:i + n] == want for i in range(len(have) - n + 1))
+
+
+def same(a: str, b: str) -> bool:
+    """Equal after Arabic normalization."""
+    return normalize(a) == normalize(b)
+
+
+def find_phrase(text: str, phrase: str, start: int = 0) -> tuple[int, int] | None:
+    """Offsets in `text` of the first whole-word occurrence of `phrase` (folded match).
+
+    A glued prefix (`و`, `ب`, `ل`...) before the phrase is allowed and left out of the span.
+    """
+    folded = fold(text)
+    target = normalize(phrase)
+    if not target:
+        return None
+    hay = folded.text
+    begin = len([i for i in folded.index if i < start])
+    pos = hay.find(target, begin)
+    while pos != -1:
+        end = pos + len(target)
+        word_start = pos
+        while word_start > 0 and hay[word_start - 1].isalnum():
+            word_start -= 1
+        glued = hay[word_start:pos]
+        if glued in _GLUE and (end >= len(hay) or not hay[end].isalnum()):
+            return folded.span(pos, end)
+        pos = hay.find(target, pos + 1)
+    return None
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

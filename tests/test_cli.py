@@ -1,0 +1,174 @@
+"""CLI basics: help everywhere, version, errors as one line with the right exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from studykit import __version__
+from studykit.bank import dumps_bank, save_bank
+from studykit.cli import main
+from studykit.models import Bank
+
+
+def all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+    found = []
+    for name, cmd in sorted(group.commands.items()):
+        found.append(((*prefix, name), cmd))
+        if isinstance(cmd, click.Group):
+            found.extend(all_commands(cmd, (*prefix, name)))
+    return found
+
+
+def test_every_command_has_help_text(runner: CliRunner) -> None:
+    commands = all_commands(main)
+    assert len(commands) >= 4
+    for path, cmd in commands:
+        assert cmd.help and cmd.help.strip(), f"`studykit {' '.join(path)}` has no help text"
+        result = runner.invoke(main, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert "Usage:" in result.output
+        for param in cmd.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                assert param.help, f"`studykit {' '.join(path)}` option {param.name} has no help"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for path, cmd in all_commands(main):
+        if not isinstance(cmd, click.Group):
+            assert f"studykit {' '.join(path)}" in readme, f"README lacks `studykit {' '.join(path)}`"
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_python_dash_m() -> None:
+    out = subprocess.run([sys.executable, "-m", "studykit", "--help"],
+                         capture_output=True, text=True, check=True)
+    assert "Usage: studykit" in out.stdout
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from studykit.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'genanki', 'fsrs', 'fpdf', 'anki', 'babel', 'uharfbuzz', 'rich', 'rapidfuzz',"
+        " 'bidi', 'arabic_reshaper', 'hijridate', 'yaml', 'pydantic'}\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def assert_one_line_error(result: click.testing.Result, *fragments: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_build_missing_article(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "b.yaml")])
+    assert_one_line_error(result, "nope.txt", "no such file")
+
+
+def test_export_missing_bank(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["export", "anki", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "x.apkg")])
+    assert_one_line_error(result, "nope.yaml", "no such bank file")
+
+
+def test_export_malformed_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nquestions: [\n  - {id: 1,\n", encoding="utf-8")
+    result = runner.invoke(main, ["export", "json", str(bad)])
+    assert_one_line_error(result, "bad.yaml", "line ", "column ")
+
+
+def test_export_schema_violation(runner: CliRunner, tmp_path: Path, small_bank: Bank) -> None:
+    bad = tmp_path / "bank.yaml"
+    bad.write_text(dumps_bank(small_bank).replace("  answer: سيرجي لافروف\n", "", 1), encoding="utf-8")
+    result = runner.invoke(main, ["export", "anki", str(bad), "-o", str(tmp_path / "x.apkg")])
+    assert_one_line_error(result, f"{bad}: questions[2].answer: field required")
+    assert not (tmp_path / "x.apkg").exists()
+
+
+@pytest.mark.parametrize("fmt, name", [("anki", "x.apkg"), ("json", "x.json")])
+def test_unwritable_output(runner: CliRunner, tmp_path: Path, small_bank: Bank, fmt: str, name: str) -> None:
+    bank = save_bank(small_bank, tmp_path / "bank.yaml")
+    target = tmp_path / "no-such-dir" / name
+    result = runner.invoke(main, ["export", fmt, str(bank), "-o", str(target)])
+    assert_one_line_error(result, "no-such-dir", "does not exist")
+
+
+def test_output_is_a_directory(runner: CliRunner, tmp_path: Path, small_bank: Bank) -> None:
+    bank = save_bank(small_bank, tmp_path / "bank.yaml")
+    result = runner.invoke(main, ["export", "anki", str(bank), "-o", str(tmp_path)])
+    assert_one_line_error(result, "is a directory")
+
+
+def test_usage_error_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 2
+    result = runner.invoke(main, ["build", "a.txt", "--published", "30/3/2023"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+    result = runner.invoke(main, ["no-such-command"])
+    assert result.exit_code == 2
+
+
+def test_export_json_contract(runner: CliRunner, tmp_path: Path, small_bank: Bank) -> None:
+    import json
+
+    bank = save_bank(small_bank, tmp_path / "bank.yaml")
+    result = runner.invoke(main, ["export", "json", str(bank), "-o", "-"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["bank"]["id"] == "bank"
+    assert len(data["questions"]) == len(small_bank.selected())
+    for q in data["questions"]:
+        assert {"id", "type", "prompt", "answer", "fact_ids", "source", "status"} <= set(q)
+        assert {"sentence", "start", "end"} <= set(q["source"])
+        assert q["status"] == "approved"
+    drafts = runner.invoke(main, ["export", "json", str(bank), "--include-drafts"])
+    assert len(json.loads(drafts.stdout)["questions"]) == len(small_bank.questions)
+
+
+def test_installed_wheel_finds_default_deck(tmp_path: Path) -> None:
+    """Build the wheel and import studykit from it: the default deck must ship inside."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "decks" / "iran-russia-2023" / "bank.yaml").exists():
+        pytest.fail("the default bank is missing from decks/")
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(wheel_dir), str(root)], check=True, capture_output=True)
+    [wheel] = wheel_dir.glob("studykit-*.whl")
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True)
+    code = ("import studykit.defaults as d, studykit; "
+            "print(studykit.__file__); print(d.default_bank_path())")
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=env, cwd=tmp_path)
+    package_file, bank_path = out.stdout.strip().splitlines()
+    assert package_file.startswith(str(target))
+    assert bank_path.startswith(str(target))
+    assert Path(bank_path).is_file()

@@ -10,12 +10,13 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from studykit.errors import StudykitError
 from studykit.models import Question, QuestionType
 
-# Arabic letters used as labels (abjad-free exam order): options, versions and matching rows.
+# Option, event and matching-column labels in abjad order (أبجد هوز حطي كلمن), as exams use.
 LABELS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل")
 TRUE_FALSE = ("صح", "خطأ")
 BLANK = "[...]"
@@ -61,7 +62,11 @@ class KeyMode(StrEnum):
 
 @dataclass(frozen=True)
 class HandoutOptions:
-    """What the teacher asked for; `seed` makes every shuffle reproducible."""
+    """What the teacher asked for; `seed` makes every shuffle reproducible.
+
+    `created` is the PDF's creation date; None writes the Unix epoch, so the same options give
+    byte-identical files.
+    """
 
     versions: int = 1
     seed: int = 0
@@ -70,6 +75,7 @@ class HandoutOptions:
     with_text: bool = False
     title: str = ""
     key: KeyMode = KeyMode.APPENDED
+    created: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -115,10 +121,12 @@ class Handout:
     title: str
     versions: tuple[Version, ...]
     excerpts: tuple[str, ...] = field(default=())
+    created: datetime | None = None
 
 
 def version_label(index: int) -> str:
-    """Latin letters A, B, C... (the issue's naming), with the Arabic letter for the page."""
+    """Versions are named with Latin capitals A, B, C..., distinct from the Arabic option
+    labels so a key line like `ب` can never be mistaken for a version name."""
     return chr(ord("A") + index)
 
 
@@ -130,7 +138,8 @@ def select_questions(questions: Sequence[Question], options: HandoutOptions) -> 
     if options.count is not None and options.count < len(chosen):
         if options.count < 1:
             raise HandoutError("--count must be at least 1")
-        keep = set(random.Random(f"select:{options.seed}").sample(range(len(chosen)), options.count))
+        rng = random.Random(f"select:{options.seed}")
+        keep = set(rng.sample(range(len(chosen)), options.count))
         chosen = [q for i, q in enumerate(chosen) if i in keep]
     return chosen
 
@@ -142,7 +151,8 @@ def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Han
     chosen = select_questions(questions, options)
     versions = tuple(_build_version(chosen, options.seed, i) for i in range(options.versions))
     excerpts = tuple(_excerpts(chosen)) if options.with_text else ()
-    return Handout(title=options.title, versions=versions, excerpts=excerpts)
+    return Handout(title=options.title, versions=versions, excerpts=excerpts,
+                   created=options.created)
 
 
 def _build_version(questions: list[Question], seed: int, index: int) -> Version:
@@ -177,8 +187,8 @@ def layout_item(question: Question, number: int, rng: random.Random) -> Item:
         key = f"{LABELS[right]}. {answer}"
         return Item(number, question, prompt, tuple(options), key=key, source_sentence=source)
     if question.type == QuestionType.TRUE_FALSE:
-        options = question.shown_options or TRUE_FALSE
-        return Item(number, question, prompt, tuple(options), key=answer, source_sentence=source)
+        verdicts = question.shown_options or TRUE_FALSE
+        return Item(number, question, prompt, verdicts, key=answer, source_sentence=source)
     if question.type == QuestionType.TIMELINE:
         events = [pair.left for pair in question.pairs]
         order = list(range(len(events)))
@@ -194,9 +204,10 @@ def layout_item(question: Question, number: int, rng: random.Random) -> Item:
         rows = tuple(pair.left for pair in question.pairs)
         order = list(range(len(rows)))
         rng.shuffle(order)
-        right = tuple(question.pairs[i].right for i in order)
+        lettered = tuple(question.pairs[i].right for i in order)
         key = "، ".join(f"{i + 1}={LABELS[order.index(i)]}" for i in range(len(rows)))
-        return Item(number, question, prompt, right, rows=rows, key=key, source_sentence=source)
+        return Item(number, question, prompt, lettered, rows=rows, key=key,
+                    source_sentence=source)
     return Item(number, question, prompt, key=answer, source_sentence=source)
 
 

@@ -1,0 +1,35 @@
+"""`studykit check BANK [--include-drafts]`: print each quality violation, exit 1 if any."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from studykit.cli.app import main
+from studykit.errors import CheckError
+
+
+@main.command()
+@click.argument("bank", type=click.Path(path_type=Path))
+@click.option("--include-drafts", is_flag=True, help="Check draft questions too.")
+def check(bank: Path, include_drafts: bool) -> None:
+    """Check BANK against the quality rules (approved questions, plus drafts if asked).
+
+    Prints one line per violation (question id, rule, message) and exits 1 if there is any.
+    """
+    from studykit.bank import load_bank
+    from studykit.check import check_bank
+
+    loaded = load_bank(bank)
+    violations = check_bank(loaded, include_drafts=include_drafts)
+    checked = len(loaded.selected(include_drafts))
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        ids = {v.question_id for v in violations}
+        raise CheckError(f"{bank}: {len(violations)} violation(s) in {len(ids)} of {checked} "
+                         "questions")
+    what = "approved and draft" if include_drafts else "approved"
+    plural = "question passes" if checked == 1 else "questions pass"
+    click.echo(f"OK: {checked} {what} {plural} every check ({bank}).")

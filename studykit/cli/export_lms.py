@@ -1,0 +1,63 @@
+"""`studykit export moodle|gift|csv`: files a school's learning platform imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from studykit.cli.export import (
+    bank_argument,
+    export,
+    include_drafts,
+    resolve_bank,
+    write_text_output,
+)
+
+output_option = click.option("-o", "--output", default="-", show_default=True,
+                             help="File to write, or - for standard output.")
+
+
+@export.command("moodle")
+@bank_argument
+@output_option
+@include_drafts
+def export_moodle(bank: Path | None, output: str, include_drafts: bool) -> None:
+    """Write Moodle XML (multichoice, shortanswer, truefalse, cloze, matching)."""
+    from studykit.bank import load_bank
+    from studykit.exporters.moodle import dumps_moodle
+
+    text = dumps_moodle(load_bank(resolve_bank(bank)), include_drafts=include_drafts)
+    write_text_output(output, text)
+
+
+@export.command("gift")
+@bank_argument
+@output_option
+@include_drafts
+def export_gift(bank: Path | None, output: str, include_drafts: bool) -> None:
+    """Write GIFT text (Moodle's plain-text format), special characters escaped."""
+    from studykit.bank import load_bank
+    from studykit.exporters.gift import dumps_gift
+
+    text = dumps_gift(load_bank(resolve_bank(bank)), include_drafts=include_drafts)
+    write_text_output(output, text)
+
+
+@export.command("csv")
+@bank_argument
+@output_option
+@include_drafts
+@click.option("--tsv", is_flag=True,
+              help="Tab-separated (the default when the output file ends in .tsv).")
+@click.option("--header", is_flag=True, help="Write a header row (question,answer,...).")
+def export_csv(bank: Path | None, output: str, include_drafts: bool, tsv: bool,
+               header: bool) -> None:
+    """Write CSV for Quizlet or Anki text import: question, answer, options, type, id, tags."""
+    from studykit.bank import load_bank
+    from studykit.exporters.tabular import dumps_table
+
+    delimiter = "\t" if tsv or output.lower().endswith(".tsv") else ","
+    text = dumps_table(load_bank(resolve_bank(bank)), include_drafts=include_drafts,
+                       delimiter=delimiter, header=header)
+    write_text_output(output, text)

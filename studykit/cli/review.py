@@ -1,0 +1,105 @@
+"""`studykit review BANK`: go through draft questions, approve / reject / edit / skip.
+
+The bank is saved atomically after every decision, so quitting or a crash loses at most the
+question on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from studykit.cli.app import main
+
+if TYPE_CHECKING:  # pydantic models: imported when the command runs, not for `--help`
+    from studykit.models import Bank, Edit, Question
+
+_CHOICES = {"a": "approve", "r": "reject", "e": "edit", "s": "skip", "q": "quit"}
+OPTION_SEP = " | "
+
+
+def _show(q: Question, n: int, total: int) -> None:
+    click.echo("")
+    click.echo(f"[{n}/{total}] {q.id}  {q.type.value} ({q.template})")
+    click.echo(f"  {q.shown_prompt}")
+    for i, option in enumerate(q.shown_options, 1):
+        click.echo(f"    {i}. {option}")
+    for pair in q.pairs:
+        click.echo(f"    - {pair.left} — {pair.right}")
+    click.echo(f"  answer: {q.shown_answer}")
+    if q.alternatives:
+        click.echo(f"  also accepted: {'، '.join(q.alternatives)}")
+    click.echo(f"  source ({q.source.source}): {q.source.sentence}")
+    if q.edit and q.edit.note:
+        click.echo(f"  note: {q.edit.note}")
+
+
+def _edit(q: Question) -> Edit:
+    """Ask for each editable field; an empty reply keeps the current text."""
+    from studykit.models import Edit, QuestionType
+
+    old = q.edit or Edit()
+    prompt = click.prompt("  prompt", default=q.shown_prompt, show_default=False).strip()
+    answer = click.prompt("  answer", default=q.shown_answer, show_default=False).strip()
+    options = q.shown_options
+    if q.type == QuestionType.MCQ:
+        raw = click.prompt(f"  options (separated by '{OPTION_SEP.strip()}')",
+                           default=OPTION_SEP.join(options), show_default=False)
+        options = tuple(o.strip() for o in raw.split(OPTION_SEP.strip()) if o.strip())
+    note = click.prompt("  note", default=old.note or "", show_default=False).strip()
+    return Edit(
+        prompt=prompt if prompt != q.prompt else None,
+        answer=answer if answer != q.answer else None,
+        options=options if options != q.options else None,
+        note=note or None,
+    )
+
+
+def _replace(bank: Bank, question: Question) -> Bank:
+    questions = tuple(question if q.id == question.id else q for q in bank.questions)
+    return bank.model_copy(update={"questions": questions})
+
+
+@main.command()
+@click.argument("bank", type=click.Path(path_type=Path))
+def review(bank: Path) -> None:
+    """Review the draft questions of BANK one by one in the terminal.
+
+    For each draft: [a]pprove, [r]eject (with an optional reason kept as the note), [e]dit
+    (then approve), [s]kip or [q]uit. The bank is saved after every decision.
+    """
+    from studykit.bank import load_bank, save_bank
+    from studykit.models import Edit, Status
+
+    current = load_bank(bank)
+    drafts = [q for q in current.questions if q.status == Status.DRAFT]
+    if not drafts:
+        click.echo(f"No draft questions in {bank}.")
+        return
+    counts = {"approve": 0, "reject": 0, "edit": 0, "skip": 0}
+    for n, question in enumerate(drafts, 1):
+        _show(question, n, len(drafts))
+        choice = click.prompt("  [a]pprove [r]eject [e]dit [s]kip [q]uit",
+                              type=click.Choice(list(_CHOICES)), show_choices=False)
+        action = _CHOICES[choice]
+        if action == "quit":
+            break
+        counts[action] += 1
+        if action == "skip":
+            continue
+        if action == "edit":
+            changed = question.model_copy(update={"edit": _edit(question),
+                                                  "status": Status.APPROVED})
+        elif action == "reject":
+            reason = click.prompt("  reason (optional)", default="", show_default=False).strip()
+            edit = (question.edit or Edit()).model_copy(update={"note": reason}) if reason \
+                else question.edit
+            changed = question.model_copy(update={"status": Status.REJECTED, "edit": edit})
+        else:
+            changed = question.model_copy(update={"status": Status.APPROVED})
+        current = _replace(current, changed)
+        save_bank(current, bank)
+    click.echo(f"Approved {counts['approve']}, edited {counts['edit']}, rejected "
+               f"{counts['reject']}, skipped {counts['skip']}; saved {bank}.")

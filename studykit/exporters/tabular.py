@@ -1,0 +1,62 @@
+"""CSV / TSV export for Quizlet-style and Anki text import.
+
+Columns: question, answer, options, type, id, tags. The first two are a complete flashcard
+(Quizlet reads term and definition from them; Anki's "Basic" note type maps Front and Back),
+so the question cell carries the choices or items a card needs to be answerable, one a line.
+Cells may hold newlines; the csv module quotes them, which both importers accept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+
+from studykit.models import Bank, Question, QuestionType
+
+COLUMNS = ("question", "answer", "options", "type", "id", "tags")
+LABELS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح")
+BLANK = "_____"
+
+
+def card_fields(question: Question) -> tuple[str, str, str]:
+    """(question, answer, options) cells for one question."""
+    prompt = question.shown_prompt.replace("[...]", BLANK)
+    options = question.shown_options
+    qtype = question.type
+    if qtype == QuestionType.MCQ:
+        lines = [f"{LABELS[i % len(LABELS)]}. {opt}" for i, opt in enumerate(options)]
+        return "\n".join([prompt, *lines]), question.shown_answer, " | ".join(options)
+    if qtype == QuestionType.TIMELINE:
+        events = scrambled([p.left for p in question.pairs], question.id)
+        answer = "\n".join(f"{i + 1}. {p.left} — {p.right}" for i, p in enumerate(question.pairs))
+        return "\n".join([prompt, *events]), answer, " | ".join(events)
+    if qtype == QuestionType.MATCHING:
+        lefts = [p.left for p in question.pairs]
+        rights = scrambled([p.right for p in question.pairs], question.id)
+        answer = "\n".join(f"{p.left} — {p.right}" for p in question.pairs)
+        return "\n".join([prompt, *lefts, "", *rights]), answer, " | ".join(rights)
+    return prompt, question.shown_answer, " | ".join(options)
+
+
+def scrambled(items: list[str], seed: str) -> list[str]:
+    """A fixed order (seeded by the question id) that is never the answer's own order."""
+    out = list(items)
+    random.Random(seed).shuffle(out)
+    if out == items and len(items) > 1:
+        out = out[1:] + out[:1]
+    return out
+
+
+def dumps_table(bank: Bank, include_drafts: bool = False, delimiter: str = ",",
+                header: bool = False) -> str:
+    """The bank's selected questions as CSV (`delimiter=","`) or TSV (`"\\t"`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    if header:
+        writer.writerow(COLUMNS)
+    for question in bank.selected(include_drafts):
+        front, back, options = card_fields(question)
+        writer.writerow([front, back, options, question.type.value, question.id,
+                         " ".join(question.tags)])
+    return buffer.getvalue()

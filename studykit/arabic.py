@@ -105,7 +105,7 @@ def sentence_index(spans: list[Span], offset: int) -> int:
     return best
 
 
-_TOKEN = re.compile(r"[\w\u0600-\u06FF]+", re.UNICODE)
+_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:

@@ -1,8 +1,8 @@
-"""Reading articles: decoding, front matter, and page residue, keeping original offsets.
+"""Reading articles: decoding, front matter, markup and page residue, keeping original offsets.
 
 `Article.text` is the whole decoded file. `Article.body` has the same length, with front
-matter, markup and page residue blanked out by spaces, so every offset found in `body`
-indexes `text` unchanged.
+matter, markup (HTML tags, scripts, styles; Markdown syntax) and page residue blanked out by
+spaces, so every offset found in `body` indexes `text` unchanged.
 """
 
 from __future__ import annotations
@@ -32,7 +32,24 @@ _RESIDUE_LINES = (
     "شارك", "مشاركة", "طباعة", "تويتر", "فيسبوك", "واتساب", "تيليجرام", "لينكدإن",
     "أخبار ذات صلة", "موضوعات ذات صلة", "المزيد", "الأكثر قراءة", "تابعونا", "إعلان",
     "اشترك في النشرة", "التعليقات", "أضف تعليق", "الرئيسية", "الوسوم", "كلمات مفتاحية",
+    "نسخ الرابط", "تم نسخ الرابط", "شارك هذا المقال", "شارك المقال", "شارك الخبر", "اطبع",
+    "طباعة الصفحة", "أرسل لصديق", "حجم الخط", "تكبير الخط", "تصغير الخط", "اقرأ المزيد",
+    "المزيد من الأخبار", "شاهد أيضا", "شاهد أيضًا", "قد يعجبك أيضا", "قد يهمك أيضا", "ذات صلة",
+    "انستغرام", "يوتيوب", "إكس", "تلغرام", "ماسنجر", "بريد إلكتروني", "البريد الإلكتروني",
 )
+# A line starting with one of these is a widget or link line, whatever follows
+# (`اقرأ أيضا: عنوان مقال آخر`, `الوسوم: إيران روسيا`, `جميع الحقوق محفوظة ©`).
+_RESIDUE_PREFIXES = (
+    "اقرأ أيضا", "اقرأ أيضًا", "اقرأ ايضا", "إقرأ أيضا", "شاهد أيضا", "الوسوم:", "الكلمات المفتاحية",
+    "كلمات مفتاحية", "جميع الحقوق محفوظة", "حقوق النشر", "©", "تابعونا على", "تابعنا على",
+    "شارك على", "شارك عبر", "اشترك في", "للاشتراك في",
+)
+_SOCIAL = frozenset({
+    "facebook", "twitter", "whatsapp", "telegram", "linkedin", "email", "print", "share",
+    "فيسبوك", "فيس", "بوك", "تويتر", "واتساب", "واتس", "آب", "تيليجرام", "تلغرام", "لينكدإن",
+    "إكس", "x", "طباعة", "شارك", "مشاركة", "انستغرام", "يوتيوب", "بريد", "messenger", "ماسنجر",
+    "copy", "link", "نسخ", "الرابط"})
+_LETTERS = re.compile(r"[\u0621-\u064A]+")
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -41,17 +58,21 @@ def decode(raw: bytes, name: str) -> str:
         raise InputError(f"{name}: file is empty")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: not valid UTF-16 at byte {exc.start}") from None
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{name}: binary file, not a text article")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8 at byte {exc.start}") from None
+        text = text.removeprefix("\ufeff")
+    else:
+        if b"\x00" in raw[:4096]:
+            raise InputError(f"{name}: binary file, not a text article")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-8 at byte {exc.start}") from None
     if not text.strip():
         raise InputError(f"{name}: file is empty")
+    if sum(ch < " " and ch not in "\t\r\n\f" for ch in text[:4096]) > 8:
+        raise InputError(f"{name}: binary file, not a text article")
     return text
 
 
@@ -69,11 +90,18 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def is_residue_line(line: str) -> bool:
-    """Navigation/widget lines and glued tag lines (`إيرانروسيا`) that are not article text."""
+    """Navigation, widget and share lines that are not article text."""
     stripped = line.strip()
     if not stripped:
         return False
-    return stripped in _RESIDUE_LINES or stripped.rstrip(":") in _RESIDUE_LINES
+    if stripped in _RESIDUE_LINES or stripped.rstrip(":") in _RESIDUE_LINES:
+        return True
+    if stripped.startswith(_RESIDUE_PREFIXES):
+        return True
+    words = re.findall(r"[^\s|/•·،,:\-]+", stripped.lower())
+    if words and all(w in _SOCIAL for w in words):
+        return True  # a row of share buttons: `فيسبوك | تويتر | واتساب`
+    return bool(re.fullmatch(r"(?:#\S+\s*)+", stripped))  # hashtags only: `#إيران #روسيا`
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -83,29 +111,96 @@ def _blank(text: str, start: int, end: int) -> str:
 def blank_residue(text: str, body_start: int) -> str:
     """Same-length copy of `text` with front matter and residue lines replaced by spaces."""
     body = _blank(text, 0, body_start)
+    vocabulary = {w for w in _LETTERS.findall(text) if 3 <= len(w) <= 12}
     offset = 0
-    lines = text.splitlines(keepends=True)
-    first_content = True
-    for line in lines:
+    for line in body.splitlines(keepends=True):
         end = offset + len(line)
         if offset >= body_start:
             content = line.strip()
-            if is_residue_line(line) or (first_content and content and _is_tag_line(content)):
+            if content and (is_residue_line(line) or _is_tag_line(content, vocabulary)):
                 body = _blank(body, offset, end)
-            if content:
-                first_content = False
         offset = end
     return body
 
 
-def _is_tag_line(line: str) -> bool:
-    # A glued tag line: one short run of letters with no space and no punctuation,
-    # standing alone before the headline (e.g. `إيرانروسيا` from `إيران` + `روسيا` tags).
-    return bool(re.fullmatch(r"[\u0621-\u064A]{8,}", line))
+def _is_tag_line(line: str, vocabulary: set[str] | None = None) -> bool:
+    """A glued tag line: tags run together without spaces (`إيرانروسيا` = `إيران` + `روسيا`).
+
+    Recognised when the line is one long letter run that splits into two or more words the
+    article itself uses (so a long real word is never taken for tags).
+    """
+    if not re.fullmatch(r"[\u0621-\u064A]{8,}", line):
+        return False
+    if vocabulary is None:
+        return True
+    return _splits(line, vocabulary - {line}) >= 2
+
+
+def _splits(run: str, vocabulary: set[str]) -> int:
+    """Fewest known words `run` splits into (0 if it does not split)."""
+    best = [0] + [-1] * len(run)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 12), end - 2):
+            if best[start] >= 0 and run[start:end] in vocabulary:
+                count = best[start] + 1
+                if best[end] < 0 or count < best[end]:
+                    best[end] = count
+    return max(best[-1], 0)
+
+
+# HTML: whole elements whose text is never read, then tags, then entities.
+_HTML_DROP = re.compile(
+    r"<!--.*?-->|<(script|style|noscript|template|svg|head|nav|footer|aside|form|button|iframe)"
+    r"\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_HTML_BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|"
+                         r"header|main|blockquote|figure|figcaption|hr|dd|dt)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def blank_html(text: str) -> str:
+    """Visible text of an HTML page in place: markup becomes spaces (a newline for block tags),
+    an entity becomes its character followed by spaces, so offsets stay those of the file."""
+    import html
+
+    out = list(text)
+
+    def fill(start: int, end: int, first: str = " ") -> None:
+        for k in range(start, end):
+            out[k] = "\n" if text[k] == "\n" else " "
+        if end > start and first != " ":
+            out[start] = first
+
+    for m in _HTML_DROP.finditer(text):
+        fill(m.start(), m.end(), "\n")
+    body = "".join(out)
+    for m in _HTML_BLOCK.finditer(body):
+        fill(m.start(), m.end(), "\n")
+    body = "".join(out)
+    for m in _HTML_TAG.finditer(body):
+        fill(m.start(), m.end())
+    body = "".join(out)
+    for m in _ENTITY.finditer(body):
+        char = html.unescape(m.group())
+        if len(char) == 1:
+            fill(m.start(), m.end(), "\u00a0" if char == "\u00a0" else char)
+    return "".join(out)
+
+
+_MD_MARKS = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+[.)][ \t])|"  # heading, quote, list
+    r"!?\[(?=[^\]\n]*\]\([^)\n]*\))|\]\([^)\n]*\)|"  # link and image syntax, not their text
+    r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+|^[ \t]*(?:[-*_][ \t]*){3,}$",
+    re.MULTILINE)
+
+
+def blank_markdown(text: str) -> str:
+    """Markdown syntax (heading marks, emphasis, link targets, rules) blanked to spaces."""
+    return _MD_MARKS.sub(lambda m: " " * len(m.group()), text)
 
 
 def read_article(path: str | Path, published: date | None = None) -> Article:
-    """Read and decode one article file; `published` overrides the front matter date."""
+    """Read and decode one .txt, .md or .html article; `published` overrides the file's date."""
     file = Path(path)
     try:
         raw = file.read_bytes()
@@ -117,8 +212,18 @@ def read_article(path: str | Path, published: date | None = None) -> Article:
         raise InputError(f"{file}: cannot read ({exc.strerror or exc})") from None
     text = decode(raw, str(file))
     meta, body_start = parse_front_matter(text)
+    marked = text
+    suffix = file.suffix.lower()
+    if suffix in (".html", ".htm"):
+        meta = {**_html_meta(text), **meta}
+        marked = text[:body_start] + blank_html(text[body_start:])
+    elif suffix in (".md", ".markdown"):
+        marked = text[:body_start] + blank_markdown(text[body_start:])
+    body = blank_residue(marked, body_start)
+    if not body.strip():
+        raise InputError(f"{file}: no article text after removing markup and page residue")
     when = published or _parse_date(meta.get("published") or meta.get("date"), file)
-    title = meta.get("title") or _first_line(text[body_start:])
+    title = meta.get("title") or _first_line(body[body_start:])
     source = Source(
         id=_source_slug(file),
         path=str(file),
@@ -128,12 +233,37 @@ def read_article(path: str | Path, published: date | None = None) -> Article:
         url=meta.get("url"),
         sha256=hashlib.sha256(raw).hexdigest(),
     )
-    return Article(source=source, text=text, body=blank_residue(text, body_start))
+    return Article(source=source, text=text, body=body)
+
+
+_META = re.compile(r"<meta\s+[^>]*?(?:property|name|itemprop)=[\"']([^\"']+)[\"'][^>]*?"
+                   r"content=[\"']([^\"']*)[\"']", re.I)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.DOTALL)
+_LANG = re.compile(r"<html[^>]*\blang=[\"']([\w-]+)", re.I)
+
+
+def _html_meta(text: str) -> dict[str, str]:
+    """Title, publication date, language and URL an HTML page declares about itself."""
+    import html
+
+    meta: dict[str, str] = {}
+    for name, content in _META.findall(text):
+        key = {"article:published_time": "published", "datepublished": "published",
+               "og:title": "title", "og:url": "url"}.get(name.lower())
+        if key and content and key not in meta:
+            meta[key] = html.unescape(content).strip()
+    title = _TITLE.search(text)
+    if "title" not in meta and title and title.group(1).strip():
+        meta["title"] = " ".join(html.unescape(title.group(1)).split())
+    lang = _LANG.search(text)
+    if lang:
+        meta["language"] = lang.group(1).split("-")[0]
+    return meta
 
 
 def _source_slug(file: Path) -> str:
     name = file.name
-    for suffix in (".txt", ".md", ".html", ".htm"):
+    for suffix in (".txt", ".md", ".markdown", ".html", ".htm"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
     if name.endswith(".ar"):
@@ -152,7 +282,7 @@ def _parse_date(value: str | None, file: Path) -> date | None:
 
 def _first_line(text: str) -> str:
     for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not is_residue_line(stripped) and not _is_tag_line(stripped):
+        stripped = " ".join(line.split())
+        if stripped:
             return stripped
     return ""

@@ -1,4 +1,4 @@
-"""`studykit build` and `studykit check`."""
+"""`studykit build`."""
 
 from __future__ import annotations
 

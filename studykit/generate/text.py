@@ -6,25 +6,38 @@ a mention of `إيران` but `وموسكو` does count as `موسكو`.
 
 from __future__ import annotations
 
-from studykit.arabic import fold, normalize, strip_clitics, tokens
+import re
+import unicodedata
+
+from studykit.arabic import fold, normalize, strip_clitics
 
 # Prefixes that may be glued to a phrase in running text (و+ال, ب+ال, ل+ال → لل ...).
 _GLUE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 
 
+# Word characters of folded text. (arabic.tokens' class also takes Arabic punctuation such as
+# `،` U+060C, which glues a comma to the word before it.)
+_WORD = re.compile(r"\w+")
+
+
 def phrase_tokens(text: str) -> list[str]:
     """Folded tokens with a leading conjunction/preposition/article dropped from each."""
-    return [strip_clitics(t) for t in tokens(text)]
+    return [strip_clitics(t) for t in _WORD.findall(fold(text).text)]
+
+
+def _forms(word: str) -> set[str]:
+    # `ليبيا` loses its `ل` to strip_clitics while `وليبيا` keeps it: compare every reading.
+    return {word, strip_clitics(word)}
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
     """True when `needle`'s tokens occur, contiguous and in order, in `haystack`."""
-    want = phrase_tokens(needle)
-    have = phrase_tokens(haystack)
+    want = [_forms(t) for t in _WORD.findall(fold(needle).text)]
+    have = [_forms(t) for t in _WORD.findall(fold(haystack).text)]
     if not want:
         return False
     n = len(want)
-    return any(have[i:i + n] == want for i in range(len(have) - n + 1))
+    return any(all(have[i + k] & want[k] for k in range(n)) for i in range(len(have) - n + 1))
 
 
 def same(a: str, b: str) -> bool:
@@ -51,7 +64,12 @@ def find_phrase(text: str, phrase: str, start: int = 0) -> tuple[int, int] | Non
             word_start -= 1
         glued = hay[word_start:pos]
         if glued in _GLUE and (end >= len(hay) or not hay[end].isalnum()):
-            return folded.span(pos, end)
+            first, last = folded.span(pos, end)
+            # Keep the last letter's diacritics (`الروسيّ`) inside the span.
+            while last < len(text) and (unicodedata.category(text[last]) == "Mn"
+                                        or text[last] == "\u0640"):
+                last += 1
+            return first, last
         pos = hay.find(target, pos + 1)
     return None
 

@@ -56,6 +56,8 @@ def date_key(text: str) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) for a written date (day or year may be None), else None."""
     folded = fold_answer(text)
     folded = re.sub(r"\s*(?:م|مـ)$", "", folded)  # trailing م for ميلادي
+    # A relative month (29 مارس الجاري, "29 March this year") names the same day.
+    folded = re.sub(r"\s+(?:الجاري|الماضي|المقبل|القادم)$", "", folded)
     match = _TEXT_DATE.match(folded)
     if match and (match.group(1) or match.group(3)):
         day = int(match.group(1)) if match.group(1) else None
@@ -64,8 +66,10 @@ def date_key(text: str) -> tuple[int | None, int | None, int | None] | None:
     match = _NUM_DATE.match(folded)
     if match:
         a, b, c = match.group(1), match.group(2), match.group(3)
-        if c is None:  # 3/2023 (month/year)
-            return (int(b), int(a), None) if len(b) == 4 and int(a) <= 12 else None
+        if c is None:  # 3/2023 (month/year) or 29/3 (day/month)
+            if len(b) == 4:
+                return (int(b), int(a), None) if 1 <= int(a) <= 12 else None
+            return (None, int(b), int(a)) if 1 <= int(b) <= 12 and 1 <= int(a) <= 31 else None
         if len(a) == 4:  # 2023-03-29
             year, month, day = int(a), int(b), int(c)
         else:  # 29/3/2023, day first as written in Arabic news

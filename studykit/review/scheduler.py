@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +56,7 @@ def utc(moment: datetime) -> datetime:
     """The same instant with tzinfo exactly `timezone.utc` (py-fsrs rejects other zones)."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: pass an aware UTC datetime")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def card_id_for(question_id: str) -> int:
@@ -117,4 +117,4 @@ def to_ms(moment: datetime) -> int:
 
 
 def from_ms(ms: int) -> datetime:
-    return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=ms)
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=ms)

@@ -1,0 +1,245 @@
+"""Dates as Arabic news writes them, normalized to ISO and resolved against the publication date.
+
+Forms handled (matched on folded text, longest form first, each span claimed once):
+ranges (`بين 6 و18 نوفمبر`), Hijri dates marked هـ, day month year in digits or words
+(`السابع عشر من أغسطس`), month year, glossed months (`أغسطس (آب)`, `آذار/مارس`), years that
+date an event (`عام 2015`, `لعام`, `سنة`), and relative dates (`29 مارس الجاري`,
+`أغسطس الماضي`, `فبراير من العام الماضي`, `العام الماضي`, `الشهر الجاري`, `قبل عامين`, `أمس`,
+weekdays). A year is never guessed: without a publication date a relative date has no value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from studykit.extract import datewords as W
+from studykit.extract.context import Context, Found, build_facts
+from studykit.models import Fact, FactKind
+
+_PAST = r"الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفايت"
+_NOW = r"الجاري|الحالي|الحاليه"
+_NEXT = r"المقبل|المقبله|القادم|القادمه"
+_REL = rf"{_PAST}|{_NOW}|{_NEXT}"
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    mon = W.alternation(W.gregorian_months())
+    hmon = W.alternation(W.hijri_months())
+    dayw = W.alternation(W.DAY_WORDS)
+    wd = W.alternation(W.WEEKDAYS)
+    day = rf"(?:(?P<d>\d{{1,2}})|(?P<dw>{dayw}))"
+    gloss = rf"(?:\s*[(/]\s*(?P<g>{mon})\s*\)?)?"
+    year = r"(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?!\d)(?:\s*م(?!\w))?"
+    rel = rf"(?P<rel>(?:{_REL})(?!\w)|من\s+(?:ال)?(?:عام|سنه)\s+(?:{_REL})(?!\w)|من\s+هذا\s+العام)"
+    tail = rf"(?:\s*[،,]?\s*{year}|\s+{rel})"
+    b = r"(?<!\w)"
+    raw = [
+        ("range", rf"{b}(?:(?:بين|من)\s+(?:(?:يومي|الفتره|الفتره\s+من)\s+)?)?(?P<d1>\d{{1,2}})"
+                  rf"\s*(?:-|و|الي|حتي)\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
+                  rf"(?P<m>{mon}){gloss}{tail}?(?!\w)"),
+        ("yrange", rf"{b}(?:بين\s+(?:عامي|العامين|سنتي)\s+|(?:من|منذ)\s+(?:عام\s+)?)"
+                   r"(?P<y1>\d{4})\s+(?:و|الي|حتي)\s*(?:عام\s+)?(?P<y>\d{4})(?!\d)"),
+        ("hijri", rf"{b}(?:{day}\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{hmon})\s+"
+                  r"(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{3,4})\s*(?:ه|هجريه|هجري)(?!\w)"),
+        ("hyear", r"(?<!\w)(?:عام|سنه|العام)?\s*\d{4}\s*(?:ه|هجريه|هجري)(?!\w)"),
+        ("day", rf"{b}(?:(?:يوم\s+)?(?P<wd>{wd})\s*[،,]?\s*)?(?P<core>{day}\s+(?:من\s+)?"
+                rf"(?:شهر\s+)?(?P<m>{mon}){gloss}{tail}?)(?!\w)"),
+        ("month", rf"{b}(?:(?P<shahr>شهر)\s+)?(?P<m>{mon}){gloss}{tail}(?!\w)"),
+        ("year", rf"{b}[وفبل]?(?P<core>(?:ال)?(?:عام|سنه|عامي)\s+(?P<y>\d{{4}})(?!\d)"
+                 r"(?:\s*م(?!\w))?)"),
+        ("year", rf"{b}[وف]?(?:في|منذ|حتي|خلال|مطلع|اواخر|اوائل|بدايه|نهايه|منتصف)\s+"
+                 r"(?P<core>(?P<y>(?:19|20)\d{2})(?:\s*م)?)(?!\w)"),
+        ("ryear", rf"{b}[وفبل]?(?P<core>(?:ال|لل)(?:عام|سنه)\s+(?P<rel>{_REL})(?!\w)"
+                  r"|هذا\s+العام|العام\s+نفسه)"),
+        ("rmonth", rf"{b}[وفبل]?(?P<core>(?:ال|لل)شهر\s+(?P<rel>{_REL})(?!\w)|هذا\s+الشهر)"),
+        ("ago", rf"{b}[وف]?(?P<core>(?:قبل|منذ)\s+(?:(?P<n>\d{{1,2}}|"
+                rf"{W.alternation(W.COUNT_WORDS)})\s+)?(?P<unit>عامين|سنتين|عام|سنه|"
+                r"اعوام|سنوات|سنين|شهرين|شهر|اشهر|شهور|يومين|ايام|اسبوعين|اسبوع|اسابيع))"
+                r"(?!\w)(?!\s*\d)"),
+        ("yesterday", rf"{b}[وفل]?(?P<core>اول\s+(?:من\s+)?امس|امس\s+الاول|الامس|امس|"
+                      r"البارحه|غدا|بعد\s+غد)(?!\w)"),
+        ("weekday", rf"{b}[وفل]?(?P<core>(?P<yawm>(?:يوم|مساء|صباح|ليله|فجر|ظهر|عصر)\s+)?(?P<wd>{wd})(?:\s+(?P<rel>"
+                    rf"{_PAST}|{_NEXT})(?!\w))?)(?!\w)"),
+    ]
+    return [(name, re.compile(p)) for name, p in raw]
+
+
+def extract_dates(ctx: Context) -> list[Fact]:
+    """All date facts of the text, one per distinct value, mentions in text order."""
+    found: list[Found] = []
+    for name, pattern in _patterns():
+        for match in pattern.finditer(ctx.folded):
+            if ctx.taken.overlaps(match.start(), match.end()):
+                continue
+            item = _read(name, match, ctx.published)
+            ctx.taken.add(match.start(), match.end())
+            if item is None:
+                continue
+            core = "core" if "core" in match.groupdict() and match.group("core") else 0
+            item.fstart, item.fend = match.span(core)
+            if item.value is None:
+                item.key = " ".join(ctx.surface(item.fstart, item.fend).split())
+            found.append(item)
+    return build_facts(ctx, FactKind.DATE, found)
+
+
+def _read(name: str, m: re.Match[str], pub: date | None) -> Found | None:
+    g = m.groupdict()
+    if name == "hyear":
+        return None  # a Hijri year alone spans two Gregorian years: no single value
+    if name in ("day", "range", "month"):
+        return _gregorian(name, g, pub)
+    if name == "hijri":
+        return _hijri(g)
+    if name == "yrange":
+        return Found(g["y1"], 0, 0, subkind="year", attrs={"end": g["y"]})
+    if name == "year":
+        return Found(g["y"], 0, 0, subkind="year") if 1000 <= int(g["y"]) <= 2199 else None
+    return _relative(name, g, pub)
+
+
+def _gregorian(name: str, g: dict[str, str | None], pub: date | None) -> Found | None:
+    month = W.gregorian_months()[_squash(g["m"])]
+    if g.get("g"):
+        gloss_month = W.gregorian_months()[_squash(g["g"])]
+        if gloss_month != month:
+            return None
+    day: int | None = None
+    if g.get("d"):
+        day = int(g["d"] or 0)
+    elif g.get("dw"):
+        day = W.DAY_WORDS[_squash(g["dw"])]
+    if day is None and _squash(g["m"]) in W.ambiguous_months() and not (
+            g.get("shahr") or g.get("g") or g.get("y") or g.get("rel")):
+        return None
+    relative = False
+    if g.get("y"):
+        year: int | None = int(g["y"] or 0)
+    else:
+        relative = True
+        year = _resolve_year(month, g.get("rel"), pub)
+    if year is None:
+        return Found(None, 0, 0, relative=True, subkind="day" if day else "month")
+    try:
+        if day is None:
+            return Found(f"{year:04d}-{month:02d}", 0, 0, relative=relative, subkind="month")
+        value = date(year, month, day).isoformat()
+        item = Found(value, 0, 0, relative=relative, subkind="day")
+        if name == "range":
+            item.attrs["end"] = value
+            item.value = date(year, month, int(g["d1"] or 0)).isoformat()
+        return item
+    except ValueError:
+        return None
+
+
+def _resolve_year(month: int, rel: str | None, pub: date | None) -> int | None:
+    """The year a month with a relative word (or none: the nearest occurrence) points to."""
+    if pub is None:
+        return None
+    word = _squash(rel or "")
+    if word.startswith("من"):
+        offset = _year_offset(word.split()[-1]) if "هذا" not in word else 0
+        return pub.year + offset
+    if re.fullmatch(_PAST, word):
+        return pub.year if month < pub.month else pub.year - 1
+    if re.fullmatch(_NEXT, word):
+        return pub.year if month > pub.month else pub.year + 1
+    if re.fullmatch(_NOW, word):
+        return pub.year
+    # No year and no relative word: the occurrence within six months of publication.
+    delta = month - pub.month
+    return pub.year + (1 if delta < -6 else -1 if delta > 6 else 0)
+
+
+def _year_offset(word: str) -> int:
+    if re.fullmatch(_PAST, word):
+        return -1
+    return 1 if re.fullmatch(_NEXT, word) else 0
+
+
+def _hijri(g: dict[str, str | None]) -> Found | None:
+    from hijridate import Hijri
+
+    month = W.hijri_months()[_squash(g["hm"])]
+    year = int(g["y"] or 0)
+    day = int(g["d"] or 0) if g.get("d") else W.DAY_WORDS.get(_squash(g.get("dw") or ""), 0)
+    try:
+        greg = Hijri(year, month, day or 1).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    if day:
+        return Found(greg.isoformat(), 0, 0, subkind="day", attrs={"calendar": "hijri"})
+    return Found(f"{greg.year:04d}-{greg.month:02d}", 0, 0, subkind="month",
+                 attrs={"calendar": "hijri"})
+
+
+def _relative(name: str, g: dict[str, str | None], pub: date | None) -> Found | None:
+    if name == "weekday" and _squash(g["wd"]) in W.AMBIGUOUS_WEEKDAYS and not (
+            g.get("yawm") or g.get("rel")):
+        return None
+    subkind = {"ryear": "year", "rmonth": "month"}.get(name, "day")
+    if name == "ago":
+        subkind = _ago_subkind(_squash(g["unit"]))
+    if pub is None:
+        return Found(None, 0, 0, relative=True, subkind=subkind)
+    value = _resolve(name, g, pub)
+    return Found(value, 0, 0, relative=True, subkind=subkind) if value else None
+
+
+def _resolve(name: str, g: dict[str, str | None], pub: date) -> str | None:
+    core = _squash(g.get("core") or "")
+    rel = _squash(g.get("rel") or "")
+    if name == "ryear":
+        offset = 0 if "هذا" in core or "نفسه" in core else _year_offset(rel)
+        return f"{pub.year + offset:04d}"
+    if name == "rmonth":
+        offset = 0 if "هذا" in core else _year_offset(rel)
+        y, m = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
+        return f"{y:04d}-{m + 1:02d}"
+    if name == "yesterday":
+        shift = {"غدا": 1, "بعد غد": 2}.get(core, -2 if "اول" in core else -1)
+        return (pub + timedelta(days=shift)).isoformat()
+    if name == "weekday":
+        target = W.WEEKDAYS[_squash(g["wd"])]
+        back = (pub.weekday() - target) % 7
+        if re.fullmatch(_NEXT, rel):
+            return (pub + timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
+        if re.fullmatch(_PAST, rel):
+            back = back or 7
+        return (pub - timedelta(days=back)).isoformat()
+    return _ago(g, pub)
+
+
+def _ago_subkind(unit: str) -> str:
+    if unit in ("عامين", "سنتين", "عام", "سنه", "اعوام", "سنوات", "سنين"):
+        return "year"
+    return "month" if unit in ("شهرين", "شهر", "اشهر", "شهور") else "day"
+
+
+def _ago(g: dict[str, str | None], pub: date) -> str | None:
+    unit = _squash(g["unit"] or "")
+    n_raw = _squash(g.get("n") or "")
+    if unit in ("عامين", "سنتين", "شهرين", "يومين", "اسبوعين"):
+        n = 2
+    elif n_raw:
+        n = int(n_raw) if n_raw.isdigit() else W.COUNT_WORDS[n_raw]
+    elif unit in ("عام", "سنه", "شهر", "اسبوع"):
+        n = 1
+    else:
+        return None  # `منذ سنوات`: too vague to date
+    kind = _ago_subkind(unit)
+    if kind == "year":
+        return f"{pub.year - n:04d}"
+    if kind == "month":
+        y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+        return f"{y:04d}-{m + 1:02d}"
+    days = n * 7 if unit.startswith("اسب") else n
+    return (pub - timedelta(days=days)).isoformat()
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())

@@ -1,0 +1,168 @@
+"""Name boundaries and name keys for people.
+
+A name after a title runs until a verb, a preposition, a time word, a nationality adjective or
+punctuation. Foreign names come in several spellings (سيرجي/سيرغي) and sources misspell them
+(عبد الليهان for عبد اللهيان): `skeleton` keeps the consonants and merges letters
+transliterations swap, so spellings of one name share a key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from studykit.extract import lexicon as L
+from studykit.extract.context import Context, Token
+
+_SWAP = str.maketrans({"غ": "ج", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز", "ذ": "ز",
+                       "ث": "س", "ة": "ه", "ى": "ي", "گ": "ج", "پ": "ب", "ڤ": "ف"})
+_VOWELS = re.compile(r"[اويءئؤ]")
+_PRONOUN_END = re.compile(r"(?:ته|تها|تهم|هما|هم|ها|كم|نا)$")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+MAX_NAME = 5
+
+
+def skeleton(word: str) -> str:
+    """Consonant key of one folded word: `بيراموف` and `بيرموف` both give `برمف`."""
+    return _VOWELS.sub("", word.translate(_SWAP))
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two folded name words are spellings of one word (skeleton, if long enough to trust)."""
+    if a == b:
+        return True
+    if a[-1] != b[-1] or a[0] != b[0] or a.startswith("ال") != b.startswith("ال"):
+        # Spellings of a name keep its first and last letters and its ال:
+        # `قريبا` is not `كيربي`, `الامن` is not `لوموان`.
+        return False
+    sa, sb = skeleton_of(a), skeleton_of(b)
+    return len(sa) >= 3 and sa == sb
+
+
+def is_stop(word: str) -> bool:
+    stops = L.stopwords()
+    if word in stops:
+        return True
+    if word[:1] == "و":
+        return word[1:] in stops
+    # ف + a past verb (`فقال`), but not `فيصل` (ف + the imperfect `يصل`).
+    return word[:1] == "ف" and word[1:] in stops and word[1:2] not in ("ي", "ت")
+
+
+def _common(word: str) -> bool:
+    nouns = L.common_nouns()
+    return any(w in nouns for w in L.strip_proclitics(word))
+
+
+_ORDINALS = frozenset({"الثاني", "الثالث", "الرابع", "الخامس"})
+
+
+def can_start(word: str) -> bool:
+    """Can this folded word open a name?"""
+    if not _ARABIC_WORD.fullmatch(word) or len(word) < 2:
+        return False
+    if word.startswith("ال") or is_stop(word) or _common(word):
+        return False
+    if L.nationality(word) is not None:
+        return False
+    return not (word[:1] in "وفبل" and _PRONOUN_END.search(word) and len(word) > 4)
+
+
+def can_continue(word: str, prev: str, appositive: bool = False) -> bool:
+    """Can this folded word continue a name whose last word is `prev`?
+
+    In an appositive (`الرئيس العراقي، محمد شياع السوداني،`) the commas bound the name, so
+    only verbs, particles and conjunctions stop it.
+    """
+    if word in _ORDINALS and prev not in L.connectors():
+        return True  # a regnal number: `عبد الله الثاني`
+    if not _ARABIC_WORD.fullmatch(word) or is_stop(word) or _common(word):
+        return False
+    if appositive:
+        return word[:1] != "و" or word in L.connectors()
+    if word in L.connectors():
+        return True
+    if prev in L.connectors():
+        return True
+    if word[:1] == "و" or word.startswith(("بال", "لل", "فال", "كال")):
+        return False
+    if L.nationality(word) is not None or word.startswith("ال") and word.endswith("يه"):
+        return False
+    if word.startswith("ال") and word.endswith(("ات", "ون", "ين")):
+        return False  # a plural noun after the name: `... التطورات`
+    if word[:1] == "م" and word.endswith(("ين", "ون")) and len(word) >= 7:
+        return False  # a plural participle as object: `التقى ... مسؤولين`
+    if any((v,) in L.places() for v in L.strip_proclitics(word)):
+        return False  # the object of the verb: `زار ... مودي الإمارات`
+    if word[:1] == "ب" and word.endswith("ه"):
+        return False  # `بزيارة`: a preposition and a noun, not a surname
+    # `أمير` is a title and a common given name (حسين أمير عبد اللهيان): it may continue a name.
+    return word == "امير" or word not in _title_words()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(t[0] for t, _ in L.titles())
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton_of(word: str) -> str:
+    return skeleton(word)
+
+
+_TANWEEN = re.compile("[\u064B-\u064D]")
+
+
+def _name_like(ctx: Context, tok: Token) -> bool:
+    """What the folded text cannot tell: tanween marks a common word (`اتصالًا`), and
+    `علي` written with ي is the name Ali while the preposition is written على."""
+    surface = ctx.surface(tok.start, tok.end)
+    if _TANWEEN.search(surface):
+        return False
+    return tok.text != "علي" or surface.rstrip("\u064B-\u0652").endswith("ي")
+
+
+def read_name(ctx: Context, j: int, appositive: bool = False) -> tuple[int, int] | None:
+    """Name tokens starting at token j: (first, last) token numbers, or None."""
+    toks = ctx.tokens
+    if j >= len(toks):
+        return None
+    j = _skip_honorific(ctx, j)
+    if j >= len(toks):
+        return None
+    ali = toks[j].text == "علي" and _name_like(ctx, toks[j])
+    if not (ali or can_start(toks[j].text)) or not _name_like(ctx, toks[j]):
+        return None
+    end = j
+    while end + 1 < len(toks) and end - j + 1 < MAX_NAME:
+        nxt = toks[end + 1]
+        if ctx.gap_breaks(toks[end], nxt) or not _name_like(ctx, nxt):
+            break
+        ali = nxt.text == "علي"
+        if not (ali or can_continue(nxt.text, toks[end].text, appositive)):
+            break
+        end += 1
+    while end > j and toks[end].text in L.connectors():
+        end -= 1
+    return j, end
+
+
+def _skip_honorific(ctx: Context, j: int) -> int:
+    toks = ctx.tokens
+    for h in sorted(L.honorifics(), key=len, reverse=True):
+        n = len(h)
+        if tuple(t.text for t in toks[j:j + n]) == h and j + n < len(toks) and not (
+                ctx.gap_breaks(toks[j + n - 1], toks[j + n])):
+            return j + n
+    return j
+
+
+def words(tokens: list[Token], first: int, last: int) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens[first:last + 1])
+
+
+def surname(name: tuple[str, ...]) -> tuple[str, ...]:
+    """The last name unit: `عبد اللهيان`, `بن فرحان`, or the last word."""
+    if len(name) >= 2 and name[-2] in L.connectors():
+        return name[-2:]
+    return name[-1:]

@@ -1,0 +1,65 @@
+"""Quotations with their speaker: `قال X إن “...”`, `مضيفًا أن «...»`.
+
+A quote is the text between quotation marks (“ ” « » "; news also opens with ” as in
+`بـ”الشراكة”`). Two-word scare quotes and quoted names are not quotes. The speaker is the
+nearest person mentioned before the quote in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from studykit.extract.context import Context, Found, build_facts
+from studykit.models import Fact, FactKind
+
+_QUOTE = re.compile(r"[“«\"”]([^“”«»\"\n]+)[”»\"“]")
+_MIN_WORDS = 3
+_MAX_GAP = 300  # characters between the speaker and the quote
+
+
+def extract_quotes(ctx: Context, people: list[Fact], names: list[Fact]) -> list[Fact]:
+    """Quote facts; attrs speaker (person fact id) and speaker_name when a speaker is found.
+
+    `names` are facts (places, organisations, agreements) whose mentions, when they fill a
+    quote, show it is a quoted name rather than a quotation.
+    """
+    named = {(m.start, m.end) for f in names for m in f.mentions}
+    said = sorted((m.end, m.start, m.sentence, k) for k, f in enumerate(people)
+                  for m in f.mentions)
+    ends = [s[0] for s in said]
+    found: list[Found] = []
+    for match in _QUOTE.finditer(ctx.folded):
+        inner = match.group(1)
+        lead = len(inner) - len(inner.lstrip())
+        fstart, fend = match.start(1) + lead, match.start(1) + len(inner.rstrip())
+        if fend <= fstart or len(inner.split()) < _MIN_WORDS:
+            continue
+        start, end = ctx.orig(fstart, fend)
+        if (start, end) in named:
+            continue
+        value = " ".join(ctx.text[start:end].split())
+        sentence = ctx.mention(fstart, fstart + 1).sentence
+        attrs = _speaker(ctx, start, sentence, said[:bisect_right(ends, start)], people)
+        found.append(Found(value, fstart, fend, attrs=attrs))
+    return build_facts(ctx, FactKind.QUOTE, found)
+
+
+def _speaker(ctx: Context, start: int, sentence: int, before: list[tuple[int, int, int, int]],
+             people: list[Fact]) -> dict[str, str]:
+    """The nearest person before the quote in its sentence, preferring a grammatical subject."""
+    best: tuple[bool, int, int] | None = None
+    for m_end, m_start, m_sentence, k in reversed(before):
+        if start - m_end > _MAX_GAP or m_sentence < sentence:
+            break
+        # `اجتماع مع نظيره الروسي، X`: a person after مع is spoken to, not speaking.
+        words = ctx.text[max(0, m_start - 40):m_start].split()[-4:]
+        subject = not any(w in ("مع", "ومع") for w in words)
+        if best is None or (subject, m_end) > best[:2]:
+            best = (subject, m_end, k)
+        if subject:
+            break
+    if best is None:
+        return {}
+    person = people[best[2]]
+    return {"speaker": person.id, "speaker_name": person.value or person.text}

@@ -1,0 +1,29 @@
+"""Multiple choice: the fact's clause with a blank and four options, exactly one right."""
+
+from __future__ import annotations
+
+import random
+
+from studykit.generate.cloze import CLOZE_KINDS, alternatives
+from studykit.generate.common import Context, make_question, swappable
+from studykit.generate.distractors import distractors
+from studykit.models import Fact, Question, QuestionType, question_id
+
+MCQ_PROMPT = "اختر ما يملأ الفراغ: "
+
+
+def mcq(ctx: Context, fact: Fact) -> list[Question]:
+    if fact.kind not in CLOZE_KINDS:
+        return []
+    spot = ctx.good_spot(fact)
+    if spot is None or not swappable(fact, spot):
+        return []
+    rng = random.Random(question_id(ctx.bank_id, "mcq", (fact.id,)))
+    wrong = distractors(ctx, fact, spot.sentence, 3, rng)
+    if len(wrong) < 3:
+        return []
+    options = [spot.answer, *wrong]
+    rng.shuffle(options)
+    return [make_question(ctx, "mcq", QuestionType.MCQ, [fact], MCQ_PROMPT + spot.blanked(),
+                          spot.answer, spot, options=options,
+                          alternatives=alternatives(ctx, fact, spot.answer))]

@@ -1,0 +1,47 @@
+"""Cloze questions: the fact's clause with the fact blanked (`{{c1::...}}` in Anki)."""
+
+from __future__ import annotations
+
+from studykit.generate.common import Context, make_question, names_of
+from studykit.generate.dates import other_forms
+from studykit.models import Fact, FactKind, Question, QuestionType
+
+# Kinds whose surface text makes a fair blank; a quote is asked about through its speaker.
+CLOZE_KINDS = (FactKind.DATE, FactKind.PERSON, FactKind.PLACE, FactKind.AGREEMENT,
+               FactKind.ORGANIZATION, FactKind.NUMBER)
+
+
+def alternatives(ctx: Context, fact: Fact, answer: str) -> list[str]:
+    """Other accepted answers: aliases, an unambiguous surname, other date forms."""
+    alts = [n for n in names_of(fact) if n != answer]
+    if fact.kind == FactKind.DATE:
+        alts += other_forms(answer, fact.value)
+    if fact.kind == FactKind.PERSON:
+        surname = surname_of(fact.value or fact.text)
+        others = [f for f in ctx.of_kind(FactKind.PERSON) if f.id != fact.id]
+        if surname and not any(surname_of(o.value or o.text) == surname for o in others):
+            alts.append(surname)
+    return alts
+
+
+_NAME_JOINERS = ("عبد", "أبو", "ابو", "بن", "آل", "أبي", "ابن")
+
+
+def surname_of(name: str) -> str | None:
+    """Family name of a full name: the last word, with its joiner (`عبد اللهيان`)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and words[-2] in _NAME_JOINERS:
+        return " ".join(words[-2:])
+    return words[-1]
+
+
+def cloze(ctx: Context, fact: Fact) -> list[Question]:
+    if fact.kind not in CLOZE_KINDS:
+        return []
+    spot = ctx.good_spot(fact)
+    if spot is None:
+        return []
+    return [make_question(ctx, "cloze", QuestionType.CLOZE, [fact], spot.blanked(), spot.answer,
+                          spot, alternatives=alternatives(ctx, fact, spot.answer))]

@@ -1,0 +1,273 @@
+"""What every generator needs: where a fact is written (sentence or trimmed clause, never page
+residue or a headline) and how to build a Question with stable id, tags and source offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from studykit.arabic import Span, fold, normalize, sentence_index, sentences
+from studykit.generate.text import contains_phrase, word_count
+from studykit.models import (
+    Fact,
+    FactKind,
+    Mention,
+    Pair,
+    Question,
+    QuestionSource,
+    QuestionType,
+    question_id,
+)
+from studykit.sources import Article
+
+# Clauses longer than this are trimmed to the clause holding the fact.
+MAX_WORDS = 30
+MIN_WORDS = 8
+# Clause boundaries inside a sentence: semicolon and colon always; a comma only before a word
+# that opens a clause (a comma also sets off appositions: `وزير الخارجية الروسي، سيرجي لافروف،`).
+_CLAUSE_END = re.compile(r"[؛:;]")
+_CLAUSE_START = (
+    "قام", "كان", "كانت", "وكان", "وكانت", "وقد", "فقد", "كما", "حيث", "إذ", "إلا", "لكن",
+    "ولكن", "بل", "ثم", "فيما", "بينما", "وهو", "وهي", "وهذا", "ليصبح", "لتصبح", "مؤكدًا",
+    "مؤكدا", "مضيفًا", "مضيفا", "مشيرًا", "مشيرا", "مضيفة", "وأضاف", "وأكد", "وقال", "وأشار",
+    "فإن", "وسوف", "علاوة", "خاصة", "ما", "وذلك", "وأعلن", "أعلن", "وتابع", "وبحسب", "وحسب",
+)
+# Words a clause cannot stand on its own after: it continues the previous clause.
+FRAGMENT_START = (
+    "خاصة", "ما", "بعد", "في", "حيث", "إلى", "من", "على", "أن", "إن", "مؤكدًا", "مؤكدا",
+    "مضيفًا", "مضيفا", "مضيفة", "مشيرًا", "ليصبح", "لتصبح", "علاوة", "سواء", "إذ", "وهو", "وهي",
+    "عن", "بين", "مع", "للمرة", "بينما", "لكن",
+)
+_OPEN_QUOTES = "“«\""
+_CLOSE_QUOTES = "”»\""
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A fact's mention in context: the clause text, its article offsets, the answer in it."""
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+    answer_start: int
+    answer_end: int
+
+    @property
+    def answer(self) -> str:
+        return self.sentence[self.answer_start:self.answer_end]
+
+    def blanked(self, blank: str = "[...]") -> str:
+        return self.sentence[:self.answer_start] + blank + self.sentence[self.answer_end:]
+
+    def replaced(self, other: str) -> str:
+        return self.sentence[:self.answer_start] + other + self.sentence[self.answer_end:]
+
+
+@dataclass
+class Context:
+    """The articles and facts of one bank, with sentence spans cached per article."""
+
+    bank_id: str
+    articles: Sequence[Article]
+    facts: Sequence[Fact]
+    _spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    def article(self, mention: Mention) -> Article | None:
+        if mention.source:
+            return next((a for a in self.articles if a.source.id == mention.source), None)
+        return self.articles[0] if len(self.articles) == 1 else None
+
+    def spans(self, article: Article) -> list[Span]:
+        slug = article.source.id
+        if slug not in self._spans:
+            self._spans[slug] = sentences(article.body)
+        return self._spans[slug]
+
+    def spots(self, fact: Fact) -> list[Spot]:
+        """Every usable mention, as a clause of at most MAX_WORDS words where possible."""
+        out: list[Spot] = []
+        for mention in fact.mentions:
+            spot = self.spot(mention)
+            if spot is not None:
+                out.append(spot)
+        return out
+
+    def spot(self, mention: Mention) -> Spot | None:
+        article = self.article(mention)
+        if article is None or not 0 <= mention.start < mention.end <= len(article.text):
+            return None
+        spans = self.spans(article)
+        if not spans:
+            return None
+        span = spans[sentence_index(spans, mention.start)]
+        if not span.start <= mention.start < mention.end <= span.end:
+            return None  # the mention is in blanked residue or crosses a sentence end
+        if article.body[span.start:span.end] != article.text[span.start:span.end]:
+            return None  # part of the sentence is page residue
+        if _is_heading(article.text, span) or span.text.rstrip(" ”»\"").endswith(("؟", "?")):
+            return None  # headlines and questions state no fact
+        start, end = trim_clause(article.text, span.start, span.end, mention.start, mention.end)
+        if _is_lead_in(article.text, start, end):
+            return None
+        return Spot(source=article.source.id, sentence=article.text[start:end], start=start,
+                    end=end, answer_start=mention.start - start, answer_end=mention.end - start)
+
+    def good_spot(self, fact: Fact, avoid: Sequence[str] = ()) -> Spot | None:
+        """The first mention whose clause is long enough and does not repeat the answer."""
+        for spot in self.spots(fact):
+            if word_count(spot.sentence) < MIN_WORDS:
+                continue
+            rest = spot.blanked(" ")
+            if any(contains_phrase(rest, name) for name in (*names_of(fact), *avoid)):
+                continue
+            return spot
+        return None
+
+    def of_kind(self, kind: FactKind) -> list[Fact]:
+        return [f for f in self.facts if f.kind == kind]
+
+
+def _is_heading(text: str, span: Span) -> bool:
+    # A headline or subheading: a whole line that ends without sentence punctuation.
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end == -1 else line_end
+    whole_line = not text[line_start:span.start].strip() and not text[span.end:line_end].strip()
+    return whole_line and span.text.rstrip()[-1:] not in ".؟?!:»”\""
+
+
+def _is_lead_in(text: str, start: int, end: int) -> bool:
+    # `توتر العلاقات بين باكو وطهران مع افتتاح ...: يبدو المشهد` — an inline subheading that
+    # opens a paragraph and ends in a colon is a title, not a statement.
+    line_start = text.rfind("\n", 0, start) + 1
+    return (not text[line_start:start].strip() and text[end:end + 1] == ":"
+            and word_count(text[start:end]) < 15)
+
+
+def trim_clause(text: str, start: int, end: int, a_start: int, a_end: int) -> tuple[int, int]:
+    """Shrink a long sentence [start, end) to the clauses around the answer [a_start, a_end)."""
+    if word_count(text[start:end]) <= MAX_WORDS:
+        return _strip(text, start, end)
+    cuts = [start]
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN_QUOTES and not (ch == "\"" and depth):
+            depth += 1
+        elif ch in _CLOSE_QUOTES and depth:
+            depth -= 1
+        elif depth == 0 and not a_start <= i < a_end and (
+                _CLAUSE_END.match(ch) or (ch == "،" and _opens_clause(text, i + 1, end))):
+            cuts.append(i + 1)
+    cuts.append(end)
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    k = next(i for i, (s, e) in enumerate(pieces) if s <= a_start < e)
+    lo = hi = k
+    # Grow towards the fuller context while the clause is too short to stand alone.
+    while word_count(text[pieces[lo][0]:pieces[hi][1]]) < 12:
+        grow_right = hi + 1 < len(pieces)
+        grow_left = lo > 0
+        if grow_right and (not grow_left or word_count(text[pieces[hi + 1][0]:pieces[hi + 1][1]])
+                           <= word_count(text[pieces[lo - 1][0]:pieces[lo - 1][1]])):
+            if word_count(text[pieces[lo][0]:pieces[hi + 1][1]]) > MAX_WORDS:
+                break
+            hi += 1
+        elif grow_left:
+            if word_count(text[pieces[lo - 1][0]:pieces[hi][1]]) > MAX_WORDS:
+                break
+            lo -= 1
+        else:
+            break
+    # A clause opening on `خاصة` or `بعد` leans on the one before it: take that one too.
+    while lo > 0 and starts_fragment(text[pieces[lo][0]:pieces[lo][1]]) and word_count(
+            text[pieces[lo - 1][0]:pieces[hi][1]]) <= MAX_WORDS + 10:
+        lo -= 1
+    s, e = _strip(text, pieces[lo][0], pieces[hi][1])
+    return (min(s, a_start), max(e, a_end))
+
+
+def _opens_clause(text: str, at: int, end: int) -> bool:
+    words = text[at:end].split(maxsplit=1)
+    return bool(words) and words[0] in _CLAUSE_START
+
+
+def starts_fragment(clause: str) -> bool:
+    """True when the clause begins with a word that needs the clause before it."""
+    words = clause.strip(" ،,؛:\"“”«»").split(maxsplit=1)
+    return bool(words) and words[0] in FRAGMENT_START
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "،؛:;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،؛:;"):
+        end -= 1
+    return start, end
+
+
+# Head nouns that make the next word part of a longer name: `خليج العقبة`, `بحر قزوين`.
+_NAME_HEADS = ("خليج", "بحر", "نهر", "جزيرة", "جزر", "مضيق", "قناة", "جبل", "جبال", "شبه", "بحيرة")
+
+
+def swappable(fact: Fact, spot: Spot) -> bool:
+    """Whether another name of the same kind can take the answer's place in the clause.
+
+    Not when the written answer carries a preposition the fact's name lacks (`للحرس الثوري`),
+    nor when it is the tail of a longer name (`خليج [العقبة]`).
+    """
+    names = names_of(fact)
+    if fact.value and fact.kind not in (FactKind.DATE, FactKind.NUMBER):
+        names = [fact.value, *fact.aliases]  # the surface text may be `للحرس الثوري`
+    if normalize(spot.answer) not in {normalize(n) for n in names}:
+        return False
+    before = spot.sentence[:spot.answer_start].split()
+    return not (before and fold(before[-1]).text in {fold(h).text for h in _NAME_HEADS})
+
+
+def inside_quote(before: str) -> bool:
+    """True when text ending with `before` is inside a quotation or parentheses."""
+    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    plain = before.count("\"") % 2 == 1
+    return opened > 0 or plain or before.count("(") > before.count(")")
+
+
+def plausible(fact: Fact) -> bool:
+    """False for a person whose name opens with the article or a glued conjunction
+    (`والطاقة المتجددة`): an extraction slip, and a question about it would be nonsense."""
+    if fact.kind != FactKind.PERSON:
+        return True
+    first = (fact.value or fact.text).split()[:1]
+    return bool(first) and not fold(first[0]).text.startswith(("ال", "وال", "بال", "لل"))
+
+
+def names_of(fact: Fact) -> list[str]:
+    """Every written name of a fact: surface text, value (non-dates) and aliases."""
+    names = [fact.text, *fact.aliases]
+    if fact.value and fact.kind not in (FactKind.DATE, FactKind.NUMBER):
+        names.append(fact.value)
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def make_question(
+    ctx: Context, template: str, qtype: QuestionType, facts: Sequence[Fact], prompt: str,
+    answer: str, spot: Spot, *, verbatim: bool = True, options: Sequence[str] = (),
+    alternatives: Sequence[str] = (), pairs: Sequence[Pair] = (), kind: FactKind | None = None,
+) -> Question:
+    """A draft Question; its id hashes bank, template and fact ids, never the wording."""
+    fact_ids = tuple(f.id for f in facts)
+    main_kind = kind or facts[0].kind
+    source = QuestionSource(
+        source=spot.source, sentence=spot.sentence, start=spot.start, end=spot.end,
+        answer_start=spot.answer_start if verbatim else None,
+        answer_end=spot.answer_end if verbatim else None,
+    )
+    alts = tuple(dict.fromkeys(a for a in alternatives if a and a != answer))
+    return Question(
+        id=question_id(ctx.bank_id, template, fact_ids), type=qtype, template=template,
+        prompt=prompt, answer=answer, options=tuple(options), alternatives=alts,
+        pairs=tuple(pairs), fact_ids=fact_ids, source=source,
+        tags=(main_kind.value, qtype.value, spot.source),
+    )

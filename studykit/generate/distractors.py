@@ -1,0 +1,225 @@
+"""Wrong answers of the same kind and sub-kind: first from the bank, then generated.
+
+A date is replaced by a date of the same written shape and precision, a city by a city, a
+foreign minister by a foreign minister. Candidates equal to the answer (after normalization),
+to one of its aliases, or already present in the clause are dropped.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import cache
+from importlib import resources
+
+from studykit.arabic import normalize, to_latin_digits
+from studykit.generate.common import Context, names_of
+from studykit.generate.dates import parse_written, shifted
+from studykit.generate.text import contains_phrase
+from studykit.models import Fact, FactKind
+
+# Rank from a role as written, when the extractor gave none (first match wins). Patterns
+# match folded text: ة → ه, ئ → ي, أ → ا.
+_RANKS = (
+    ("foreign_minister", r"وزير[ه]? (ال)?خارجي"),
+    ("defense_minister", r"وزير[ه]? (ال)?دفاع"),
+    ("prime_minister", r"رييس[ه]? (ال)?(وزراء|حكوم)"),
+    ("spokesperson", r"(ال)?(متحدث|ناطق)"),
+    ("secretary_general", r"(ال)?امين[ه]? (ال)?عام"),
+    ("minister", r"وزير"),
+    ("president", r"^(ال)?رييس[ه]?( |$)(?!(ال)?(اركان|مجلس|وزراء|حكوم|برلمان))"),
+)
+
+
+_RANK_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson",
+                  "foreign_secretary": "foreign_minister", "premier": "prime_minister"}
+
+
+def rank_of(fact: Fact) -> str | None:
+    """The person's rank: `attrs["rank"]`, else guessed from the role (`وزير الخارجية`)."""
+    if fact.attrs.get("rank"):
+        return _RANK_SYNONYMS.get(fact.attrs["rank"], fact.attrs["rank"])
+    role = normalize(fact.role or "")
+    for rank, pattern in _RANKS:
+        if re.search(pattern, role):
+            return rank
+    return None
+
+
+@cache
+def _data(name: str) -> dict[str, list[str]]:
+    import yaml
+
+    text = resources.files("studykit.generate").joinpath("data", name).read_text("utf-8")
+    loaded = yaml.safe_load(text)
+    return {str(k): [str(v) for v in vs] for k, vs in loaded.items() if isinstance(vs, list)}
+
+
+def officials(rank: str) -> list[str]:
+    return _data("officials.yaml").get(rank, [])
+
+
+def places(subkind: str) -> list[str]:
+    return _data("places.yaml").get(subkind, [])
+
+
+@cache
+def _regions() -> dict[str, set[str]]:
+    import yaml
+
+    text = resources.files("studykit.generate").joinpath("data", "places.yaml").read_text("utf-8")
+    loaded = yaml.safe_load(text).get("contains", {})
+    inside: dict[str, set[str]] = {}
+    for outer, parts in loaded.items():
+        for part in parts:
+            inside.setdefault(normalize(part), set()).add(normalize(outer))
+            inside.setdefault(normalize(outer), set())
+    changed = True
+    while changed:  # `ناجورنو قرة باغ` is in `جنوب القوقاز`, hence in `القوقاز` and `آسيا`
+        changed = False
+        for outers in inside.values():
+            more = set().union(*(inside.get(o, set()) for o in outers)) - outers
+            if more:
+                outers |= more
+                changed = True
+    return inside
+
+
+def nested(a: str, b: str) -> bool:
+    """True when one region lies inside the other (`الشرق الأوسط` and `آسيا`)."""
+    x, y = normalize(a), normalize(b)
+    regions = _regions()
+    return y in regions.get(x, set()) or x in regions.get(y, set())
+
+
+def _shape(fact: Fact) -> str:
+    return parse_written(fact.text).shape
+
+
+def _bank_candidates(ctx: Context, fact: Fact) -> list[Fact]:
+    """Facts of the bank that may stand in for `fact`: same kind and sub-kind (or rank)."""
+    others = [f for f in ctx.of_kind(fact.kind) if f.id != fact.id]
+    if fact.kind == FactKind.DATE:
+        shape = _shape(fact)
+        return [f for f in others if f.subkind == fact.subkind and _shape(f) == shape
+                and f.value != fact.value]
+    if fact.kind == FactKind.PERSON:
+        rank = rank_of(fact)
+        return [f for f in others if rank and rank_of(f) == rank]
+    if fact.kind == FactKind.PLACE:
+        return [f for f in others if f.subkind == fact.subkind]
+    if fact.kind in (FactKind.AGREEMENT, FactKind.ORGANIZATION):
+        return others
+    if fact.kind == FactKind.NUMBER:
+        shape = number_shape(fact.text)
+        return [f for f in others if number_shape(f.text) == shape]
+    return []
+
+
+def _shown(fact: Fact) -> str:
+    # People and organisations by their canonical name (the text may carry a preposition:
+    # `للحرس الثوري`); places, dates and numbers as the article writes them.
+    if fact.kind in (FactKind.PERSON, FactKind.ORGANIZATION):
+        return fact.value or fact.text
+    return fact.text
+
+
+def _generated(fact: Fact) -> list[str]:
+    if fact.kind == FactKind.DATE:
+        return shifted(fact.text, fact.relative)
+    if fact.kind == FactKind.PERSON:
+        rank = rank_of(fact)
+        if rank is None:
+            return []
+        # `energy_minister` has no list of its own: other ministers are the next best thing.
+        return officials(rank) or (officials("minister") if rank.endswith("minister") else [])
+    if fact.kind == FactKind.PLACE and fact.subkind == "city":
+        return places("capital") + places("city")
+    if fact.kind == FactKind.PLACE and fact.subkind:
+        return places(fact.subkind)
+    if fact.kind == FactKind.NUMBER:
+        return shifted_number(fact.text)
+    return []
+
+
+_NUMBER = re.compile(r"\d+(?:[.,٫]\d+)?")
+
+
+def number_shape(text: str) -> str:
+    """The text with its number abstracted: `# ميجاوات`, `# كيلومترا`."""
+    return normalize(_NUMBER.sub("#", to_latin_digits(text)))
+
+
+def _round2(value: float) -> float:
+    """Round to two significant digits: 2025 → 2000, 675 → 680."""
+    if value <= 0:
+        return value
+    magnitude = 10 ** (len(str(int(value))) - 2) if value >= 100 else 1
+    return round(value / magnitude) * magnitude
+
+
+def shifted_number(text: str) -> list[str]:
+    """Nearby numbers in the same grammatical band (3-10 take a plural, 11-99 a singular)."""
+    latin = to_latin_digits(text)
+    match = _NUMBER.search(latin)
+    if not match:
+        return []
+    raw = match.group()
+    candidates: list[str] = []
+    if not raw.isdigit():
+        point = raw[len(raw.rstrip("0123456789")) - 1]
+        value = float(raw.replace(point, "."))
+        for step in (0.5, -0.3, 1.2, -0.6, 2.0):
+            new = round(value + step, 1)
+            # A whole number would change the noun's agreement (`3 مليارات`, not `3 مليار`).
+            if new > 0 and new != int(new):
+                candidates.append(f"{new:g}".replace(".", point))
+    else:
+        number = int(raw)
+        if 3 <= number <= 10:
+            news = [n for n in (number + 2, number - 2, number + 4, number - 1) if 3 <= n <= 10]
+        elif 11 <= number <= 99:
+            news = [n for n in (number + 5, number - 5, number + 10, number - 10, number + 3)
+                    if 11 <= n <= 99]
+        elif number >= 100:
+            news = [int(_round2(number * f)) for f in (0.5, 1.5, 2.0, 0.75, 1.25)]
+        else:
+            news = []
+        candidates = [str(n) for n in news if n != number]
+    out = []
+    for digits in dict.fromkeys(candidates):
+        if any("٠" <= ch <= "٩" for ch in text):
+            digits = "".join("٠١٢٣٤٥٦٧٨٩"[int(c)] if c.isdigit() else c for c in digits)
+        out.append(text[:match.start()] + digits + text[match.end():])
+    return out
+
+
+def distractors(ctx: Context, fact: Fact, clause: str, count: int,
+                rng: random.Random) -> list[str]:
+    """Up to `count` wrong answers: bank candidates (shuffled) first, then generated ones."""
+    taken = {normalize(n) for n in names_of(fact)}
+    if fact.kind == FactKind.DATE and fact.value:
+        taken |= {normalize(f.text) for f in ctx.of_kind(FactKind.DATE) if f.value == fact.value}
+    bank = [(_shown(f), names_of(f)) for f in _bank_candidates(ctx, fact)]
+    rng.shuffle(bank)
+    generated = [(text, [text]) for text in _generated(fact)]
+    capitals = {normalize(c) for c in places("capital")}
+    only_capitals = fact.kind == FactKind.PLACE and normalize(fact.value or fact.text) in capitals
+    # Names of the same kind already in the clause: `شمال أفريقيا` beside `أفريقيا` is no option.
+    in_clause = [n for f in ctx.of_kind(fact.kind) if f.id != fact.id for n in names_of(f)
+                 if contains_phrase(clause, n)]
+    out: list[str] = []
+    for candidate, names in [*bank, *generated]:
+        key = normalize(candidate)
+        if only_capitals and not {normalize(n) for n in names} & capitals:
+            continue
+        if key in taken or any(contains_phrase(clause, n) for n in names):
+            continue  # `السعودية` is already in the clause as `المملكة العربية السعودية`
+        if any(contains_phrase(candidate, n) or contains_phrase(n, candidate)
+               or nested(candidate, n) for n in [*names_of(fact), *out, *in_clause]):
+            continue  # `لافروف` for `سيرجي لافروف`; `القوقاز` beside `جنوب القوقاز`
+        taken.add(key)
+        out.append(candidate)
+        if len(out) == count:
+            break
+    return out

@@ -1,0 +1,215 @@
+"""Short-answer questions from relations: role → person, person → role, quote → speaker,
+agreement → date / duration / parties. Each answer is written in the source clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from studykit.arabic import fold, normalize, sentence_index
+from studykit.generate.cloze import alternatives
+from studykit.generate.common import Context, Spot, make_question, names_of
+from studykit.generate.text import contains_phrase, find_phrase
+from studykit.generate.timeline import event_of
+from studykit.models import Fact, FactKind, Question, QuestionType
+
+QUOTE_WORDS = 16
+
+
+def is_relational(role: str) -> bool:
+    """`نظيره الروسي` (his Russian counterpart) names no office on its own."""
+    return "نظير" in normalize(role)
+
+
+def _pronoun(role: str) -> str:
+    first = role.split()[0] if role.split() else ""
+    return "هي" if first.endswith("ة") else "هو"
+
+
+def _role_spot(ctx: Context, fact: Fact, role: str) -> Spot | None:
+    """A clause where both the person and the role are written."""
+    for spot in ctx.spots(fact):
+        if find_phrase(spot.sentence, role) is not None:
+            return spot
+    return None
+
+
+def person_questions(ctx: Context, fact: Fact) -> list[Question]:
+    role = (fact.role or "").strip()
+    if fact.kind != FactKind.PERSON or not role or is_relational(role):
+        return []
+    spot = _role_spot(ctx, fact, role)
+    if spot is None:
+        return []
+    name = fact.value or fact.text
+    out: list[Question] = []
+    holders = [f for f in ctx.of_kind(FactKind.PERSON)
+               if f.role and normalize(f.role) == normalize(role)]
+    if len(holders) == 1 and not contains_phrase(role, name):
+        out.append(make_question(
+            ctx, "who-holds-role", QuestionType.SHORT_ANSWER, [fact],
+            f"بحسب المقال، من {_pronoun(role)} {role}؟", name, spot,
+            verbatim=spot.answer == name, alternatives=alternatives(ctx, fact, name)))
+    at = find_phrase(spot.sentence, role)
+    if at is not None:
+        role_spot = replace(spot, answer_start=at[0], answer_end=at[1])
+        out.append(make_question(
+            ctx, "role-of-person", QuestionType.SHORT_ANSWER, [fact],
+            f"ما منصب {name} كما ورد في المقال؟", role_spot.answer, role_spot,
+            kind=FactKind.PERSON))
+    return out
+
+
+def _quote_spot(ctx: Context, fact: Fact) -> Spot | None:
+    for mention in fact.mentions:
+        article = ctx.article(mention)
+        if article is None:
+            continue
+        spans = ctx.spans(article)
+        if not spans:
+            continue
+        first = spans[sentence_index(spans, mention.start)]
+        last = spans[sentence_index(spans, max(mention.start, mention.end - 1))]
+        start, end = first.start, last.end
+        if article.body[start:end] != article.text[start:end]:
+            continue
+        return Spot(article.source.id, article.text[start:end], start, end,
+                    mention.start - start, mention.end - start)
+    return None
+
+
+_ATTRIBUTION = re.compile(r"(?:طبقا|وفقا|نقلا|بحسب|حسب)\b")
+
+
+def _short_quote(text: str) -> str:
+    words = text.strip().strip("“”«»\"").split()
+    if len(words) <= QUOTE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:QUOTE_WORDS]).rstrip("،,؛:") + " ..."
+
+
+def quote_question(ctx: Context, fact: Fact) -> list[Question]:
+    if fact.kind != FactKind.QUOTE:
+        return []
+    speaker_id = fact.attrs.get("speaker", "")
+    person = next((f for f in ctx.facts if f.id == speaker_id), None)
+    answer = (person.value or person.text) if person else fact.attrs.get("speaker_name", "")
+    if not answer:
+        return []
+    spot = _quote_spot(ctx, fact)
+    if spot is None:
+        return []
+    names = [answer, *(names_of(person) if person else []),
+             fact.attrs.get("speaker_name", "")]
+    quote_span = (spot.answer_start, spot.answer_end)
+    # `وطبقًا لما قالته الصحيفة، فإن مساعي عبد اللهيان “...”`: the words are the paper's.
+    if _ATTRIBUTION.search(fold(spot.sentence[:spot.answer_start]).text):
+        return []
+    for name in [n for n in names if n]:
+        at = find_phrase(spot.sentence, name)
+        # The speaker must be named outside the quotation itself.
+        if at is not None and not (quote_span[0] <= at[0] < quote_span[1]):
+            break
+    else:
+        return []
+    quote = _short_quote(fact.text)
+    if any(contains_phrase(quote, n) for n in names if n):
+        return []
+    alts = alternatives(ctx, person, answer) if person else []
+    said = replace(spot, answer_start=at[0], answer_end=at[1])
+    return [make_question(ctx, "quote-speaker", QuestionType.SHORT_ANSWER, [fact],
+                          f"من قال: «{quote}»؟", answer, said,
+                          verbatim=said.answer == answer, alternatives=alts,
+                          kind=FactKind.PERSON)]
+
+
+_FEMININE = ("اتفاقي", "معاهد", "مذكر", "خط", "صفق", "هدن")
+
+
+def _agreement_name(fact: Fact, avoid: str) -> str | None:
+    """The agreement's name as a reader knows it, not containing the answer."""
+    names = [n for n in names_of(fact) if not contains_phrase(n, avoid)]
+    plain = [n for n in names if not re.search(r"\d", n)]
+    best = plain or names
+    return best[0] if best else None
+
+
+def agreement_questions(ctx: Context, fact: Fact) -> list[Question]:
+    if fact.kind != FactKind.AGREEMENT:
+        return []
+    out: list[Question] = []
+    date_text = fact.attrs.get("date", "")
+    date_fact = next((f for f in ctx.of_kind(FactKind.DATE)
+                      if date_text and date_text in (f.value, f.text)), None)
+    asks = []
+    verbs = ("وُقّع", "وُقّعت") if fact.attrs.get("status", "signed") == "signed" \
+        else ("أُعلن", "أُعلنت")
+    if date_fact is not None:
+        asks.append(("agreement-date", date_fact.text, "متى {verb} {name}؟",
+                     [fact, date_fact], FactKind.DATE))
+    if fact.attrs.get("duration"):
+        asks.append(("agreement-duration", fact.attrs["duration"], "ما مدة {name}؟", [fact],
+                     FactKind.NUMBER))
+    parties = [p.strip() for p in re.split(r"[،,|;]| و", fact.attrs.get("parties", ""))
+               if p.strip()]
+    if len(parties) >= 2:
+        label = "طرفا" if len(parties) == 2 else "أطراف"
+        asks.append(("agreement-parties", " و".join(parties), "ما " + label + " {name}؟",
+                     [fact], FactKind.AGREEMENT))
+    for template, answer, pattern, facts, kind in asks:
+        name = _agreement_name(fact, answer)
+        spot = _answer_spot(ctx, fact, answer)
+        if name is None or spot is None:
+            continue
+        if "{verb}" in pattern:
+            feminine = normalize(name).startswith(tuple(normalize(f) for f in _FEMININE))
+            pattern = pattern.replace("{verb}", verbs[1] if feminine else verbs[0])
+        out.append(make_question(ctx, template, QuestionType.SHORT_ANSWER, facts,
+                                 pattern.format(name=name), spot.answer if template !=
+                                 "agreement-parties" else answer, spot,
+                                 verbatim=template != "agreement-parties", kind=kind))
+    return out
+
+
+def _answer_spot(ctx: Context, fact: Fact, answer: str) -> Spot | None:
+    """A mention of the agreement whose clause also writes the answer (each party, for lists)."""
+    parts = [p for p in answer.split(" و") if p] if " و" in answer else [answer]
+    for spot in ctx.spots(fact):
+        found = [find_phrase(spot.sentence, p) for p in parts]
+        if all(found) and found[0] is not None:
+            return replace(spot, answer_start=found[0][0], answer_end=found[0][1])
+    return None
+
+
+# Past-tense verbs that open a news event clause (`قام الوزير بزيارة`, `وقّع البلدان`);
+# an event opening with one reads as a question after `متى`.
+_EVENT_VERBS = {fold(v).text for v in (
+    "قام", "قامت", "زار", "زارت", "وقع", "وقعت", "وقّع", "وقّعت", "أعلن", "أعلنت", "التقى",
+    "التقت", "عقد", "عقدت", "افتتح", "افتتحت", "أجرى", "أجرت", "بدأ", "بدأت", "اندلع",
+    "اندلعت", "توصل", "توصلت", "اتفق", "اتفقت", "أصدر", "أصدرت", "نشر", "نشرت", "استقبل",
+    "استقبلت", "وصل", "وصلت", "أطلق", "أطلقت", "شارك", "شاركت", "دعا", "دعت", "أكد", "أكدت",
+)}
+
+
+def event_date_question(ctx: Context, fact: Fact) -> list[Question]:
+    """`متى قام وزير الخارجية ... بزيارة رسمية إلى موسكو؟` from a dated verbal clause."""
+    if fact.kind != FactKind.DATE or not fact.value:
+        return []
+    spot = ctx.good_spot(fact)
+    event = event_of(spot) if spot else None
+    if spot is None or event is None:
+        return []
+    first = fold(event.split()[0]).text
+    if first.startswith(("و", "ف")) and first[1:] in _EVENT_VERBS:
+        event = event[1:]
+    elif first not in _EVENT_VERBS:
+        return []
+    return [make_question(ctx, "event-date", QuestionType.SHORT_ANSWER, [fact],
+                          f"متى {event}؟", spot.answer, spot,
+                          alternatives=alternatives(ctx, fact, spot.answer))]
+
+
+def recall(ctx: Context, fact: Fact) -> list[Question]:
+    return [*person_questions(ctx, fact), *quote_question(ctx, fact),
+            *agreement_questions(ctx, fact), *event_date_question(ctx, fact)]

@@ -1,0 +1,81 @@
+"""True/false: a clause as written (true) or with one fact swapped for a same-kind distractor
+(false). Which facts get the false version is decided by a stable hash rank, so the bank is
+balanced and a rebuild with one more fact changes the verdict of at most one question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+
+from studykit.generate.common import (
+    Context,
+    Spot,
+    inside_quote,
+    make_question,
+    starts_fragment,
+    swappable,
+)
+from studykit.generate.distractors import distractors
+from studykit.generate.text import word_count
+from studykit.models import Fact, FactKind, Question, QuestionType, fact_id, question_id
+
+TRUE, FALSE = "صح", "خطأ"
+TF_PROMPT = "صح أم خطأ: "
+# Shorter clauses are fragments (`فقبيل اندلاع الحرب العام الماضي`), not statements.
+MIN_STATEMENT_WORDS = 8
+# `وحسب تقرير نشرته الصحيفة في ...` only introduces the statement that follows it.
+_LEAD_INS = ("حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق", "وفقًا", "ووفقًا", "طبقًا", "وطبقًا")
+TF_KINDS = (FactKind.DATE, FactKind.PERSON, FactKind.PLACE, FactKind.AGREEMENT,
+            FactKind.NUMBER, FactKind.ORGANIZATION)
+
+
+def _rank(bank_id: str, fact: Fact) -> str:
+    return hashlib.sha256(f"{bank_id}|tf|{fact.id}".encode()).hexdigest()
+
+
+def _swap_id(ctx: Context, fact: Fact, text: str) -> str:
+    same = next((f for f in ctx.of_kind(fact.kind) if text in (f.text, f.value)), None)
+    return same.id if same else fact_id(fact.kind, text)
+
+
+def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
+    """One true/false question per usable fact, about half of them false."""
+    spots: dict[str, Spot] = {}
+    swaps: dict[str, str] = {}
+    used: set[tuple[str, int]] = set()
+    for fact in facts:
+        if fact.kind not in TF_KINDS:
+            continue
+        spot = ctx.good_spot(fact)
+        # One statement per clause (two facts of one clause would repeat the prompt), and a
+        # statement must stand on its own.
+        if (spot is None or (spot.source, spot.start) in used or starts_fragment(spot.sentence)
+                or word_count(spot.sentence) < MIN_STATEMENT_WORDS
+                or spot.sentence.split()[0] in _LEAD_INS):
+            continue
+        used.add((spot.source, spot.start))
+        spots[fact.id] = spot
+        rng = random.Random(question_id(ctx.bank_id, "tf", (fact.id,)))
+        # Never put words in someone's mouth: no swaps inside a quotation.
+        if inside_quote(spot.sentence[:spot.answer_start]) or not swappable(fact, spot):
+            continue
+        wrong = distractors(ctx, fact, spot.sentence, 1, rng)
+        if wrong:
+            swaps[fact.id] = wrong[0]
+    usable = [f for f in facts if f.id in spots]
+    can_swap = sorted((f for f in usable if f.id in swaps), key=lambda f: _rank(ctx.bank_id, f))
+    swapped = {f.id for f in can_swap[:len(usable) // 2]}
+    out: list[Question] = []
+    for fact in usable:
+        spot = spots[fact.id]
+        if fact.id in swapped:
+            text = swaps[fact.id]
+            template = f"tf-swap-{_swap_id(ctx, fact, text)}"
+            prompt, answer = TF_PROMPT + spot.replaced(text), FALSE
+        else:
+            template, prompt, answer = "tf-true", TF_PROMPT + spot.sentence, TRUE
+        out.append(make_question(ctx, template, QuestionType.TRUE_FALSE, [fact], prompt, answer,
+                                 spot, verbatim=False, options=(TRUE, FALSE)))
+    return out

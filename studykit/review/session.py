@@ -1,0 +1,149 @@
+"""One study session's logic, separate from the terminal: record answers, undo, summarise.
+
+A review is written to the store (one transaction) the moment its rating is accepted; only then
+does the screen acknowledge it, so whatever the screen confirmed is on disk. In cram mode
+nothing is written: the schedule is left as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from studykit.review.queue import Item, StudyQueue
+from studykit.review.scheduler import (
+    CardInfo,
+    CardState,
+    Rating,
+    card_from_json,
+    card_to_json,
+    from_ms,
+    info,
+    new_card,
+    review,
+    to_ms,
+)
+from studykit.review.store import NewReview, ReviewStore
+
+if TYPE_CHECKING:
+    from fsrs import Card, Scheduler
+
+
+class Clock:
+    """Session time: a start instant (the `--now` option or the real time) plus elapsed time."""
+
+    def __init__(self, start: datetime, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._start = start
+        self._monotonic = monotonic
+        self._t0 = monotonic()
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=self._monotonic() - self._t0)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A saved answer: the review id (None in cram mode), the card before and the card after."""
+
+    review_id: int | None
+    before: Item
+    after: Item
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Summary:
+    reviewed: int
+    correct: int
+    elapsed: timedelta
+    next_due: datetime | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.reviewed) if self.reviewed else 0
+
+
+class Session:
+    """Feeds cards from the queue, records ratings through the scheduler into the store."""
+
+    def __init__(self, store: ReviewStore, queue: StudyQueue, scheduler: Scheduler,
+                 clock: Clock, *, cram: bool = False) -> None:
+        self.store = store
+        self.queue = queue
+        self.scheduler = scheduler
+        self.clock = clock
+        self.cram = cram
+        self.started = clock.now()
+        self.history: list[Outcome] = []
+
+    def next_card(self) -> Item | None:
+        return self.queue.next(self.clock.now())
+
+    def card_of(self, item: Item) -> Card:
+        if item.card_json is None:
+            return new_card(item.entry.id, self.clock.now())
+        return card_from_json(item.card_json)
+
+    def card_info(self, item: Item) -> CardInfo | None:
+        return None if item.card_json is None else info(self.card_of(item))
+
+    def preview(self, item: Item, rating: Rating) -> datetime:
+        """When the card would be due again after `rating` (shown next to the rating keys)."""
+        return review(self.scheduler, self.card_of(item), rating, self.clock.now(), None).due
+
+    def answer(self, item: Item, rating: Rating, *, duration_ms: int, given: str | None,
+               correct: bool) -> Outcome:
+        """Schedule and save one review (one transaction); learning cards come back later."""
+        now = self.clock.now()
+        before = self.card_of(item)
+        after = review(self.scheduler, before, rating, now, duration_ms)
+        updated = replace(item, card_json=card_to_json(after), state=CardState(int(after.state)),
+                          due_ms=to_ms(after.due))
+        review_id = None
+        if self.cram:
+            if not correct:
+                self.queue.push_back(item)
+        else:
+            review_id = self.store.record(NewReview(
+                question_id=item.entry.id, bank_id=item.bank_id, reviewed_ms=to_ms(now),
+                rating=int(rating), duration_ms=duration_ms, answer=given, correct=correct,
+                state_before=int(item.state), card_before=item.card_json,
+                card_after=updated.card_json or "", due_ms=updated.due_ms,
+                state_after=int(updated.state)))
+            self.queue.after_review(updated, now)
+        outcome = Outcome(review_id, item, updated, correct)
+        self.history.append(outcome)
+        return outcome
+
+    def undo(self) -> Item | None:
+        """Take back the last saved answer; its card is shown next, as it was before."""
+        if not self.history:
+            return None
+        last = self.history.pop()
+        if last.review_id is not None:
+            self.store.undo(last.review_id, to_ms(self.clock.now()))
+        self.queue.withdraw(last.before.entry.id)
+        self.queue.push_front(last.before)
+        return last.before
+
+    def summary(self, next_due: datetime | None) -> Summary:
+        correct = sum(1 for outcome in self.history if outcome.correct)
+        return Summary(len(self.history), correct, self.clock.now() - self.started, next_due)
+
+
+def describe_due(due: datetime, now: datetime) -> str:
+    """`in 10 min`, `in 3 h`, `in 4 days` or `now`: how long until a card is due."""
+    seconds = (due - now).total_seconds()
+    if seconds < 30:
+        return "now"
+    if seconds < 3600:
+        return f"in {max(1, round(seconds / 60))} min"
+    if seconds < 86_400:
+        return f"in {round(seconds / 3600)} h"
+    return f"in {round(seconds / 86_400)} days"
+
+
+__all__ = ["Clock", "Outcome", "Session", "Summary", "describe_due", "from_ms"]

@@ -1,0 +1,122 @@
+"""Quiz screens as rich renderables: the card, the verdict with its source sentence, the rating
+choice, help and the session summary. Arabic is right-aligned; see rtl.py for the two modes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from studykit.review.queue import Item
+from studykit.review.rtl import render
+from studykit.review.scheduler import Rating
+from studykit.review.session import Summary, describe_due
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+RATING_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good",
+                Rating.EASY: "Easy"}
+HELP = (
+    "Keys\n"
+    "  1-4      choose an option (multiple choice) / override the suggested rating\n"
+    "  Enter    accept the suggested rating and go on\n"
+    "  s        skip this card for now          u   undo the last answer\n"
+    "  ?        this help                      q   quit and save (Ctrl-C too)\n"
+    "Typed answers: type the answer and press Enter; a line with only s, u, q or ? is that key.\n"
+    "Flip cards: Enter shows the answer, then grade yourself 1-4."
+)
+
+
+class Screen:
+    """Builds the panels for one terminal width and RTL mode."""
+
+    def __init__(self, width: int, rtl: str) -> None:
+        self.width = width
+        self.rtl = rtl
+
+    @property
+    def inner(self) -> int:
+        return max(20, self.width - 4)
+
+    def text(self, text: str, style: str = "", highlight: tuple[int, int] | None = None
+             ) -> RenderableType:
+        return render(text, self.inner, self.rtl, highlight=highlight, style=style)
+
+    def inline(self, text: str) -> str:
+        """A one-line string (panel title) in display order for the RTL mode."""
+        if self.rtl != "visual":
+            return text
+        from studykit.review.rtl import visual_line
+
+        return visual_line(text)[0]
+
+    def card(self, item: Item, kind: str, options: list[str], counts: dict[str, int],
+             title: str) -> RenderableType:
+        from rich.console import Group
+        from rich.panel import Panel
+
+        parts: list[RenderableType] = [self.text(item.question.shown_prompt, style="bold")]
+        if kind == "choice":
+            parts.append(self.text(""))
+            parts += [self.text(f"{n}. {option}") for n, option in enumerate(options, 1)]
+        status = (f"due {counts['due']} · new {counts['new']} · learning {counts['learning']}"
+                  f" · {item.question.type.value} · {item.state.name.lower()}")
+        hint = {"choice": f"press 1-{len(options)}", "typed": "type the answer, Enter",
+                "flip": "Enter to show the answer"}[kind]
+        return Panel(Group(*parts), title=self.inline(title),
+                     subtitle=f"{status} · {hint} · ? help", width=self.width)
+
+    def verdict(self, item: Item, correct: bool | None, given: str | None, note: str = ""
+                ) -> RenderableType:
+        from rich.console import Group
+        from rich.panel import Panel
+
+        q = item.question
+        head = ("[bold green]✓ right[/]" if correct else "[bold red]✗ wrong[/]"
+                if correct is not None else "[bold]answer[/]")
+        parts: list[RenderableType] = []
+        if given:
+            parts.append(self.text(f"إجابتك: {given}"))
+        if q.pairs:
+            parts.append(self.text("الإجابة:", style="bold"))
+            parts += [self.text(f"{p.left} — {p.right}", style="bold") for p in q.pairs]
+        else:
+            parts.append(self.text(f"الإجابة: {q.shown_answer}", style="bold"))
+        if note:
+            parts.append(self.text(note, style="italic"))
+        source = q.source
+        span = None
+        if source.answer_start is not None and source.answer_end is not None:
+            span = (source.answer_start, source.answer_end)
+        if source.sentence:
+            parts.append(self.text(""))
+            parts.append(self.text(source.sentence, style="dim", highlight=span))
+        return Panel(Group(*parts), title=head, width=self.width)
+
+    def rating(self, suggested: Rating, previews: dict[Rating, datetime], now: datetime) -> str:
+        keys = "  ".join(f"{int(r)} {RATING_NAMES[r]} ({describe_due(previews[r], now)})"
+                         for r in Rating)
+        return (f"Suggested: [bold]{RATING_NAMES[suggested]}[/] — Enter accepts · {keys}"
+                " · u redo")
+
+    def help(self) -> RenderableType:
+        from rich.panel import Panel
+
+        return Panel(HELP, title="help", width=self.width)
+
+    def summary(self, summary: Summary, now: datetime, cram: bool) -> RenderableType:
+        from rich.panel import Panel
+
+        minutes, seconds = divmod(int(summary.elapsed.total_seconds()), 60)
+        due = "nothing studied yet"
+        if summary.next_due is not None:
+            due = f"{summary.next_due:%Y-%m-%d %H:%M} UTC ({describe_due(summary.next_due, now)})"
+        lines = [
+            f"reviewed: {summary.reviewed}",
+            f"correct: {summary.percent}% ({summary.correct}/{summary.reviewed})",
+            f"time: {minutes}:{seconds:02d}",
+            f"next due: {due}",
+        ]
+        if cram:
+            lines.append("cram session: the schedule was not changed")
+        return Panel("\n".join(lines), title="session summary", width=self.width)

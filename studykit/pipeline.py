@@ -46,12 +46,14 @@ def _counts(counter: Counter[str], total: int) -> str:
     return f"{total} ({parts})" if parts else str(total)
 
 
-def extract_articles(articles: Sequence[Article]) -> list[Fact]:
+def extract_articles(articles: Sequence[Article], progress: Progress | None = None) -> list[Fact]:
     """Facts of every article; one fact per id, mentions from all articles in order."""
     from studykit.extract import extract
 
     merged: dict[str, Fact] = {}
     for article in articles:
+        if progress:
+            progress(f"extracting {article.source.id}")
         for fact in extract(article.body, article.source.published, article.source.id):
             if fact.id in merged:
                 old = merged[fact.id]
@@ -72,9 +74,7 @@ def build_bank(
     """A fresh bank (all questions draft) from already-read articles."""
     from studykit.generate import generate
 
-    if progress:
-        progress("extracting facts")
-    facts = extract_articles(articles)
+    facts = extract_articles(articles, progress)
     if progress:
         progress("generating questions")
     questions = generate(bank_id, articles, facts)
@@ -93,6 +93,11 @@ def bank_id_for(target: Path) -> str:
     return slugify(stem)
 
 
+def build_steps(paths: Sequence[Path]) -> int:
+    """How many times build_bank_file calls `progress`: read and extract each, then generate."""
+    return 2 * len(paths) + 1
+
+
 def build_bank_file(
     paths: Sequence[Path],
     target: Path,
@@ -105,7 +110,11 @@ def build_bank_file(
     The old bank's id and title are kept so question ids (and Anki GUIDs and review history
     keyed on them) stay the same across rebuilds.
     """
-    articles = [read_article(p, published) for p in paths]
+    articles = []
+    for path in paths:
+        if progress:
+            progress(f"reading {path.name}")
+        articles.append(read_article(path, published))
     old = load_bank(target) if target.exists() else None
     bank_id = old.id if old else bank_id_for(target)
     bank_title = title or (old.title if old else "") or articles[0].source.title or bank_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,8 +36,23 @@ def build(articles: tuple[Path, ...], output: Path | None, published: date | Non
     Review decisions and hand edits in an existing bank are kept; new questions arrive as
     drafts; questions whose facts vanished are marked orphaned.
     """
-    from studykit.pipeline import build_bank_file
+    from studykit.pipeline import build_bank_file, build_steps
 
     target = output or articles[0].parent / "bank.yaml"
-    report = build_bank_file(list(articles), target, published=published, title=title)
+    paths = list(articles)
+    if not sys.stderr.isatty():
+        report = build_bank_file(paths, target, published=published, title=title)
+    else:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        # Transient: a one-article build finishes before the bar is worth keeping on screen.
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("building", total=build_steps(paths))
+
+            def step(label: str) -> None:
+                bar.update(task, description=label, advance=1)
+
+            report = build_bank_file(paths, target, published=published, title=title,
+                                     progress=step)
     click.echo(report.summary())

@@ -112,6 +112,7 @@ def _read(ctx: Context, i: int) -> _Mention | None:
             if i + n > len(toks) or tuple(t.text for t in toks[i + 1:i + n]) != head[1:]:
                 continue
             last, has_place = _modifiers(ctx, i + n - 1, lex, head[-1].startswith("ال"))
+            last = _field(ctx, last)
             if last == i + n - 1 and len(head) == 1:
                 return None  # a bare `الاتفاق`: not a name
             if not strong and not has_place:
@@ -127,6 +128,20 @@ def _read(ctx: Context, i: int) -> _Mention | None:
             _attrs(ctx, m, lex)
             return m
     return None
+
+
+def _field(ctx: Context, last: int) -> int:
+    """Past `في مجال الطاقة الخضراء`: the field a memorandum covers is part of its name."""
+    toks = ctx.tokens
+    k = last + 1
+    if not (k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in ("مجال", "مجالات")
+            and ctx.joined(last, 4)):
+        return last
+    end = k + 1
+    while end + 1 < len(toks) and end - k < 4 and toks[end + 1].text.startswith("ال") and (
+            not ctx.breaks[end + 1]) and not N.is_stop(toks[end + 1].text):
+        end += 1
+    return end if end > k + 1 else last
 
 
 def _modifiers(ctx: Context, k: int, lex: dict[str, frozenset[str]],
@@ -155,7 +170,19 @@ def _modifiers(ctx: Context, k: int, lex: dict[str, frozenset[str]],
         is_def = w.startswith("ال")
         if definite and not is_def and not place:
             break
-        if not (is_def or place or noun or w.endswith(("ي", "يه", "ه"))):
+        if w.startswith("لل") and j == k + 1 and not definite:
+            # `اتفاقية للتعاون القضائي`: the purpose names an indefinite agreement
+            definite = True
+            last = j
+            j += 1
+            continue
+        if w[:1] in "بلك" and not noun and not place:
+            break  # a preposition: `اتفاقية قرض بقيمة ...`
+        # The noun an indefinite head governs: `اتفاقية قرض`, `مذكرة تفاهم` (not a verb:
+        # `اتفاق ينص`).
+        governed = (j == k + 1 and not definite and not is_def and len(w) >= 3
+                    and not (w[:1] in "يتن" and len(w) >= 4) and not N.is_stop(w))
+        if not (is_def or place or noun or governed or w.endswith(("ي", "يه", "ه"))):
             break
         if place or L.nationality(w) is not None or (w,) in L.places():
             has_place = True

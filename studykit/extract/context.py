@@ -94,6 +94,11 @@ class Context:
         return i + n <= len(self.tokens) and not any(self.breaks[i + 1:i + n])
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every folded word of the text."""
+        return frozenset(t.text for t in self.tokens)
+
+    @cached_property
     def token_at(self) -> dict[int, int]:
         """Folded start offset → token number."""
         return {t.start: t.i for t in self.tokens}

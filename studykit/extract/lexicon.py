@@ -89,8 +89,9 @@ def places_by_first() -> dict[str, list[tuple[tuple[str, ...], PlaceEntry]]]:
 def nationalities() -> dict[str, str]:
     """Folded masculine adjective stem (`ايراني`) → country name ('' for non-country ones)."""
     names = country_names()
-    return {normalize(adj): names.get(str(code), "") for adj, code in
-            _yaml("places.yaml")["nationalities"].items()}
+    # Regional adjectives (`أوروبي`, `أفريقي`) are nationalities of no country.
+    return {normalize(adj): names.get(str(code), "") if str(code).isalpha() else ""
+            for adj, code in _yaml("places.yaml")["nationalities"].items()}
 
 
 @lru_cache(maxsize=1 << 16)

@@ -54,7 +54,8 @@ def _common(word: str) -> bool:
     return any(w in nouns for w in L.strip_proclitics(word))
 
 
-_ORDINALS = frozenset({"الثاني", "الثالث", "الرابع", "الخامس"})
+_ORDINALS = frozenset({"الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                       "التاسع", "العاشر"})
 
 
 def can_start(word: str) -> bool:
@@ -94,7 +95,7 @@ def can_continue(word: str, prev: str, appositive: bool = False) -> bool:
         return False  # a plural participle as object: `التقى ... مسؤولين`
     if any((v,) in L.places() for v in L.strip_proclitics(word)):
         return False  # the object of the verb: `زار ... مودي الإمارات`
-    if word[:1] == "ب" and word.endswith("ه"):
+    if word[:1] == "ب" and word.endswith("ه") and word[1:] in L.common_nouns():
         return False  # `بزيارة`: a preposition and a noun, not a surname
     # `أمير` is a title and a common given name (حسين أمير عبد اللهيان): it may continue a name.
     return word == "امير" or word not in _title_words()
@@ -113,7 +114,7 @@ def skeleton_of(word: str) -> str:
 _TANWEEN = re.compile("[\u064B-\u064D]")
 
 
-def _name_like(ctx: Context, tok: Token) -> bool:
+def name_like(ctx: Context, tok: Token) -> bool:
     """What the folded text cannot tell: tanween marks a common word (`اتصالًا`), and
     `علي` written with ي is the name Ali while the preposition is written على."""
     surface = ctx.surface(tok.start, tok.end)
@@ -130,17 +131,24 @@ def read_name(ctx: Context, j: int, appositive: bool = False) -> tuple[int, int]
     j = _skip_honorific(ctx, j)
     if j >= len(toks):
         return None
-    ali = toks[j].text == "علي" and _name_like(ctx, toks[j])
-    if not (ali or can_start(toks[j].text)) or not _name_like(ctx, toks[j]):
+    ali = toks[j].text == "علي" and name_like(ctx, toks[j])
+    if not (ali or can_start(toks[j].text)) or not name_like(ctx, toks[j]):
         return None
     end = j
     while end + 1 < len(toks) and end - j + 1 < MAX_NAME:
         nxt = toks[end + 1]
-        if ctx.gap_breaks(toks[end], nxt) or not _name_like(ctx, nxt):
+        if ctx.gap_breaks(toks[end], nxt) or not name_like(ctx, nxt):
             break
         ali = nxt.text == "علي"
         if not (ali or can_continue(nxt.text, toks[end].text, appositive)):
             break
+        if nxt.text[:1] == "ب" and nxt.text.endswith("ه") and (
+                nxt.text[1:] in ctx.vocabulary or "ال" + nxt.text[1:] in ctx.vocabulary):
+            break  # `بزيارة` when the text also says `زيارة`: not a name like `بوريطة`
+        if (nxt.text[:1] in "بلك" and len(nxt.text) >= 4 and end + 2 < len(toks)
+                and toks[end + 2].text.startswith("ال") and not is_stop(toks[end + 2].text)
+                and not ctx.gap_breaks(nxt, toks[end + 2]) and not appositive):
+            break  # a preposition opening an idafa: `كيشيدا بقصر الاتحادية`
         end += 1
     while end > j and toks[end].text in L.connectors():
         end -= 1

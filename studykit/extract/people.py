@@ -46,16 +46,17 @@ def extract_people(ctx: Context) -> list[Fact]:
         if person is None:
             person = Person()
             people.append(person)
-        person.forms.append((span[0], span[1], ctx.tokens[span[0]].start))
+        person.forms.append(span)
         person.titles.append((span[0], title))
         person.names.add(_key(ctx, span))
     _add_later_mentions(ctx, people)
     return _facts(ctx, people, all_titles)
 
 
-def _titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int], Title]], list[Title]]:
+def _titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]], list[Title]]:
+    """Names next to a title: (first token, last token, folded start) with the title."""
     toks = ctx.tokens
-    found: list[tuple[tuple[int, int], Title]] = []
+    found: list[tuple[tuple[int, int, int], Title]] = []
     titles: list[Title] = []
     i = 0
     while i < len(toks):
@@ -66,7 +67,8 @@ def _titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int], Title]], li
         end, rank = head
         title, after = _modifiers(ctx, i, end, rank)
         titles.append(title)
-        name = _name_after(ctx, title, after)
+        after_name = _name_after(ctx, title, after)
+        name = None if after_name is None else (*after_name, toks[after_name[0]].start)
         if name is None:
             name = _name_before(ctx, title, found[-1][0][1] if found else -1)
         if name is not None:
@@ -106,7 +108,7 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
         idafa = after_construct and (word == "الله" or (
             k + 1 < len(toks) and toks[k + 1].text.startswith("ال") and not N.is_stop(word)
             and not ctx.gap_breaks(toks[k], toks[k + 1]) and N.can_start(word)))
-        if _al_surname(word):
+        if _al_surname(word) or (word,) in L.honorifics():
             break  # `الرئيس السيسي`: the name itself, not part of the title
         # A country after an indefinite head: `رئيس وزراء اليابان`, `أمير قطر`.
         place = L.places().get((word,)) if not toks[i].text.startswith("ال") else None
@@ -114,12 +116,15 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
             country = country or place.value
             k += 1
             continue
-        if not (nat is not None or construct or idafa or word.startswith(("لل", "بال"))
+        # Coordinated portfolios: `وزير الشؤون الخارجية والتعاون الإفريقي`.
+        coordinated = word.startswith("وال") and prev.startswith("ال") and k > end + 1
+        if not (nat is not None or construct or idafa or coordinated
+                or word.startswith(("لل", "بال"))
                 or (word.startswith("ال") and not N.is_stop(word))):
             break
         if nat and not country:
             country = nat
-        if rank == "minister" and k == end + 1 and word in L.ministries():
+        if rank == "minister" and word in L.ministries():
             rank = L.ministries()[word]
         k += 1
     k = _posted_to(ctx, k)
@@ -162,32 +167,38 @@ def _name_after(ctx: Context, title: Title, k: int) -> tuple[int, int] | None:
     return None
 
 
-def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int] | None:
+def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int, int] | None:
     """A name written before its title, Egyptian style: `الدكتور مصطفى مدبولي رئيس مجلس
     الوزراء`, `وسامح شكري وزير الخارجية`. Two or three words, opened by an honorific, a
     conjunction, punctuation or a verb."""
     toks = ctx.tokens
     last = title.start - 1
+    if title.end == title.start:
+        return None  # a bare `رئيسة` after a noun is the adjective "main": `أطرافًا رئيسة`
     if last <= floor or ctx.breaks[title.start] and ctx.gap(toks[last], toks[title.start]
                                                             ).strip() not in ("،", ","):
         return None
     first = last
     while first - 1 > floor and last - first < 2 and not ctx.breaks[first]:
         word = toks[first - 1].text
+        if word[:1] == "و" and N.can_start(word[1:]) and not N.is_stop(word):
+            first -= 1  # `وسامح شكري وزير الخارجية`: the conjunction opens the name
+            break
         if not N.can_continue(word, word) or word.startswith("ال") or _honorific_before(
                 ctx, first - 1):
             break
         first -= 1
-    if last - first < 1:
+    if last - first < 1 or not all(N.name_like(ctx, t) for t in toks[first:last + 1]):
         return None
     opener = first == 0 or ctx.breaks[first] or _honorific_before(ctx, first - 1) or (
         N.is_stop(toks[first - 1].text))
     word = toks[first].text
-    if word[:1] == "و" and N.can_start(word[1:]):
-        opener = True
+    start = toks[first].start
+    if word[:1] == "و" and N.can_start(word[1:]) and not N.is_stop(word):
+        opener, start = True, start + 1
     elif not N.can_start(word):
         return None
-    return (first, last) if opener else None
+    return (first, last, start) if opener else None
 
 
 def _honorific_before(ctx: Context, k: int) -> bool:
@@ -209,7 +220,7 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
-def _find(ctx: Context, people: list[Person], span: tuple[int, int]) -> Person | None:
+def _find(ctx: Context, people: list[Person], span: tuple[int, int, int]) -> Person | None:
     name = _key(ctx, span)
     for person in people:
         if name in person.names or any(_same_person(name, known) for known in person.names):
@@ -261,13 +272,18 @@ def _match_at(ctx: Context, i: int, first: str,
 
 
 def _facts(ctx: Context, people: list[Person], all_titles: list[Title]) -> list[Fact]:
+    # Who holds which rank, by mention: `بوريطة ... استقبل نظيره الموريتاني` makes the
+    # counterpart a foreign minister too.
+    ranked = sorted((f[0], t.rank) for p in people for f in p.forms
+                    for _, t in p.titles[:1] if t.rank != "counterpart")
     facts: list[Fact] = []
     for person in people:
-        facts.extend(_fact(ctx, person, all_titles))
+        facts.extend(_fact(ctx, person, all_titles, ranked))
     return facts
 
 
-def _fact(ctx: Context, person: Person, all_titles: list[Title]) -> list[Fact]:
+def _fact(ctx: Context, person: Person, all_titles: list[Title],
+          ranked: list[tuple[int, str]]) -> list[Fact]:
     toks = ctx.tokens
     forms = sorted(person.forms)
     freq: dict[str, int] = {}
@@ -282,7 +298,7 @@ def _fact(ctx: Context, person: Person, all_titles: list[Title]) -> list[Fact]:
     role = _strip_clitic_text(role, ctx, title.start)
     rank, country = title.rank, title.country
     if rank == "counterpart":
-        rank = _counterpart_rank(ctx, title, all_titles)
+        rank = _counterpart_rank(ctx, title, all_titles, ranked)
     attrs = {k: v for k, v in (("rank", rank), ("country", country)) if v}
     found = [Found(value, f[2], toks[f[1]].end, role=role, attrs=attrs) for f in forms]
     facts = build_facts(ctx, FactKind.PERSON, found)
@@ -305,13 +321,17 @@ def _role_title(person: Person, best: tuple[int, int, int]) -> Title:
     return min(person.titles, key=lambda t: (t[1].rank == "counterpart", abs(t[0] - best[0])))[1]
 
 
-def _counterpart_rank(ctx: Context, title: Title, all_titles: list[Title]) -> str:
-    """`نظيره الروسي` has the rank of the title it answers earlier in the sentence."""
-    here = ctx.mention(ctx.tokens[title.start].start, ctx.tokens[title.start].end).sentence
-    for other in reversed(all_titles):
-        if other.start >= title.start or other.rank == "counterpart":
+def _counterpart_rank(ctx: Context, title: Title, all_titles: list[Title],
+                      ranked: list[tuple[int, str]]) -> str:
+    """`نظيره الروسي` has the rank of the title, or of the ranked person, it answers earlier
+    in the sentence."""
+    toks = ctx.tokens
+    here = ctx.sentence_of(ctx.orig(toks[title.start].start, toks[title.start].end)[0])
+    candidates = [(t.start, t.rank) for t in all_titles if t.rank != "counterpart"] + ranked
+    for start, rank in sorted(candidates, reverse=True):
+        if start >= title.start:
             continue
-        tok = ctx.tokens[other.start]
-        if ctx.mention(tok.start, tok.end).sentence == here:
-            return other.rank
+        if ctx.sentence_of(ctx.orig(toks[start].start, toks[start].end)[0]) != here:
+            break
+        return rank
     return "counterpart"

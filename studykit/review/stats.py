@@ -106,7 +106,7 @@ def _percent(value: float | None) -> str:
 def bar_chart(values: list[int], height: int = 8, column: int = 2) -> list[str]:
     """Vertical bars, one column per value, in eighth blocks; the top line is the maximum."""
     top = max(values) or 1
-    eighths = [round(v * height * 8 / top) if v else 0 for v in values]
+    eighths = [max(1, round(v * height * 8 / top)) if v else 0 for v in values]
     lines = []
     for row in range(height, 0, -1):
         cells = []

@@ -63,7 +63,10 @@ class Screen:
                   f" · {item.question.type.value} · {item.state.name.lower()}")
         hint = {"choice": f"press 1-{len(options)}", "typed": "type the answer, Enter",
                 "flip": "Enter to show the answer"}[kind]
-        return Panel(Group(*parts), title=self.inline(title),
+        from rich.text import Text
+
+        # A Text, not a str: a bank title is not rich markup ("[...]" must stay as typed).
+        return Panel(Group(*parts), title=Text(self.inline(title)),
                      subtitle=f"{status} · {hint} · ? help", width=self.width)
 
     def verdict(self, item: Item, correct: bool | None, given: str | None, note: str = ""

@@ -88,3 +88,10 @@ def test_empty_store_and_rendering(tmp_db: Path) -> None:
     out = console.export_text()
     assert "due forecast" in out and "— / —" in out
     assert CardState.NEW.name.lower() in out
+
+
+def test_bar_chart_draws_eighth_blocks() -> None:
+    from studykit.review.stats import bar_chart
+
+    assert bar_chart([0, 4, 8], height=2) == ["   8 ┤    █", "     │· █ █"]
+    assert bar_chart([0, 1, 16], height=1) == ["  16 ┤· ▁ █"]

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from datetime import date
 
 from studykit.extract.context import Context
-from studykit.models import Fact
+from studykit.models import Fact, Mention
 
 
 def extract(text: str, published: date | None = None, source: str = "") -> list[Fact]:
@@ -48,6 +49,28 @@ def _extract_all(ctx: Context) -> list[Fact]:
     places = extract_places(ctx)
     agreements = extract_agreements(ctx)
     organizations = extract_organizations(ctx)
+    places = _outside_names(places, agreements + organizations)
     numbers = extract_numbers(ctx)
     quotes = extract_quotes(ctx, people, places + organizations + agreements)
     return dates + people + places + agreements + organizations + numbers + quotes
+
+
+def _outside_names(places: list[Fact], named: list[Fact]) -> list[Fact]:
+    """Drop place mentions that are part of an agreement's or organisation's name:
+    `اتفاق الطائف`, `مبادرة "الشرق الأوسط الأخضر"`, `مركز كارنيغي للشرق الأوسط`, a paper
+    called `"الشرق الأوسط"` name something else, not the place."""
+    names = sorted((m.start, m.end) for f in named for m in f.mentions)
+    if not names:
+        return places
+    starts = [s for s, _ in names]
+
+    def inside(m: Mention) -> bool:
+        k = bisect_right(starts, m.start)
+        return any(s <= m.start and m.end <= e for s, e in names[max(0, k - 2):k])
+
+    kept: list[Fact] = []
+    for place in places:
+        mentions = tuple(m for m in place.mentions if not inside(m))
+        if mentions:
+            kept.append(place.model_copy(update={"mentions": mentions}))
+    return kept

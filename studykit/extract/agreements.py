@@ -74,7 +74,8 @@ def extract_agreements(ctx: Context) -> list[Fact]:
             per_base[m.base] = per_base.get(m.base, 0) + 1
         counts = {b: sum(c for o, c in per_base.items() if o[:len(b)] == b) for b in per_base}
         best = max(group, key=lambda m: (counts[m.base], -m.fstart))
-        base_end = ctx.tokens[best.first + len(best.base) - 1].end
+        base_end = best.fend if best.base == best.words else (
+            ctx.tokens[best.first + len(best.base) - 1].end)
         value = " ".join(ctx.surface(best.fstart, base_end).split())
         attrs: dict[str, str] = {}
         for m in group:
@@ -111,8 +112,13 @@ def _read(ctx: Context, i: int) -> _Mention | None:
             n = len(head)
             if i + n > len(toks) or tuple(t.text for t in toks[i + 1:i + n]) != head[1:]:
                 continue
-            last, has_place = _modifiers(ctx, i + n - 1, lex, head[-1].startswith("ال"))
-            last = _field(ctx, last)
+            quoted = _quoted_name(ctx, i + n - 1)
+            fend: int | None = None
+            if quoted is not None:
+                (last, fend), has_place = quoted, True
+            else:
+                last, has_place = _modifiers(ctx, i + n - 1, lex, head[-1].startswith("ال"))
+                last = _field(ctx, last)
             if last == i + n - 1 and len(head) == 1:
                 return None  # a bare `الاتفاق`: not a name
             if not strong and not has_place:
@@ -124,24 +130,44 @@ def _read(ctx: Context, i: int) -> _Mention | None:
                     base = words[:k]
                     break
             fstart = toks[i].end - len(variant)
-            m = _Mention(fstart, toks[last].end, i, last, words, base)
+            m = _Mention(fstart, fend or toks[last].end, i, last, words, base)
             _attrs(ctx, m, lex)
             return m
     return None
+
+
+_QUOTED = re.compile(r"\s*[“”«\"]([^“”«»\"\n]{2,80})[“”»\"]")
+
+
+def _quoted_name(ctx: Context, k: int) -> tuple[int, int] | None:
+    """Last token and end (closing quote included) of a quoted name right after the head:
+    `مبادرة "الشرق الأوسط الأخضر"`."""
+    toks = ctx.tokens
+    match = _QUOTED.match(ctx.folded, toks[k].end)
+    if match is None or len(match.group(1).split()) > _MAX_WORDS:
+        return None
+    last = k
+    while last + 1 < len(toks) and toks[last + 1].end <= match.end(1):
+        last += 1
+    return (last, match.end()) if last > k else None
 
 
 def _field(ctx: Context, last: int) -> int:
     """Past `في مجال الطاقة الخضراء`: the field a memorandum covers is part of its name."""
     toks = ctx.tokens
     k = last + 1
-    if not (k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in ("مجال", "مجالات")
-            and ctx.joined(last, 4)):
+    if k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in ("مجال", "مجالات"):
+        end = k + 1
+    elif k + 1 < len(toks) and toks[k].text in ("حول", "بشان", "بخصوص"):
+        end = k  # `مذكرة تفاهم حول الشراكة الاستراتيجية`
+    else:
         return last
-    end = k + 1
+    if not ctx.joined(last, end - last + 2):
+        return last
     while end + 1 < len(toks) and end - k < 4 and toks[end + 1].text.startswith("ال") and (
             not ctx.breaks[end + 1]) and not N.is_stop(toks[end + 1].text):
         end += 1
-    return end if end > k + 1 else last
+    return end if end > k + 1 or (end > k and toks[k].text != "في") else last
 
 
 def _modifiers(ctx: Context, k: int, lex: dict[str, frozenset[str]],
@@ -176,6 +202,14 @@ def _modifiers(ctx: Context, k: int, lex: dict[str, frozenset[str]],
             last = j
             j += 1
             continue
+        if (w[:1] == "ل" and j == k + 1 and not definite and j + 1 < len(toks)
+                and toks[j + 1].text.startswith("ال") and not ctx.breaks[j + 1]
+                and not N.is_stop(toks[j + 1].text)):
+            # `صفقة لتبادل الأسرى`, `اتفاقية لتجنب الازدواج الضريبي`: ل + verbal noun + object
+            definite = True
+            last = j = j + 1
+            j += 1
+            continue
         if w[:1] in "بلك" and not noun and not place:
             break  # a preposition: `اتفاقية قرض بقيمة ...`
         # The noun an indefinite head governs: `اتفاقية قرض`, `مذكرة تفاهم` (not a verb:
@@ -206,8 +240,9 @@ def _attrs(ctx: Context, m: _Mention, lex: dict[str, frozenset[str]]) -> None:
     named = [p for p in parties if p]
     if named:
         m.attrs["parties"] = "، ".join(dict.fromkeys(named))
-    near = {t.text for t in toks[max(0, m.first - _WINDOW):m.first]}
-    near |= {t.text for t in toks[m.last + 1:m.last + 1 + _WINDOW]}
+    here = ctx.sentence_of(ctx.orig(m.fstart, m.fstart + 1)[0])
+    window = [*toks[max(0, m.first - _WINDOW):m.first], *toks[m.last + 1:m.last + 1 + _WINDOW]]
+    near = {t.text for t in window if ctx.sentence_of(ctx.orig(t.start, t.end)[0]) == here}
     for status in ("draft", "pending", "stalled", "signed"):
         if near & lex[f"status:{status}"]:
             m.attrs["status"] = status

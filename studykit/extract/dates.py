@@ -22,6 +22,7 @@ _PAST = r"الماضي|الماضيه|المنصرم|المنصرمه|الفائ
 _NOW = r"الجاري|الحالي|الحاليه"
 _NEXT = r"المقبل|المقبله|القادم|القادمه"
 _REL = rf"{_PAST}|{_NOW}|{_NEXT}"
+_SAME = "\x00same-year"  # marks `العام نفسه` until the year before it is known
 
 
 @cache
@@ -33,17 +34,24 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     day = rf"(?:(?P<d>\d{{1,2}})|(?P<dw>{dayw}))"
     gloss = rf"(?:\s*[(/]\s*(?P<g>{mon})\s*\)?)?"
     year = r"(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?!\d)(?:\s*م(?!\w))?"
-    rel = rf"(?P<rel>(?:{_REL})(?!\w)|من\s+(?:ال)?(?:عام|سنه)\s+(?:{_REL})(?!\w)|من\s+هذا\s+العام)"
+    rel = (rf"(?P<rel>(?:{_REL})(?!\w)|من\s+(?:ال)?(?:عام|سنه)\s+(?:{_REL}|نفسه|ذاته)(?!\w)"
+           r"|من\s+هذا\s+العام)")
     tail = rf"(?:\s*[،,]?\s*{year}|\s+{rel})"
     b = r"(?<!\w)"
     raw = [
         ("range", rf"{b}(?:(?:بين|من)\s+(?:(?:يومي|الفتره|الفتره\s+من)\s+)?)?(?P<d1>\d{{1,2}})"
                   rf"\s*(?:-|و|الي|حتي)\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
                   rf"(?P<m>{mon}){gloss}{tail}?(?!\w)"),
+        # Numeric dates, day first as Arab papers write them (`11/11/2023`, `5-3-2024`); ISO.
+        ("numeric", r"(?<![\d/.\-])(?P<d>\d{1,2})([/.\-])(?P<mo>\d{1,2})\2(?P<y>\d{4})"
+                    r"(?![\d/.\-])"),
+        ("numeric", r"(?<![\d/.\-])(?P<y>\d{4})([/\-])(?P<mo>\d{1,2})\2(?P<d>\d{1,2})"
+                    r"(?![\d/.\-])"),
         ("yrange", rf"{b}(?:بين\s+(?:عامي|العامين|سنتي)\s+|(?:من|منذ)\s+(?:عام\s+)?)"
                    r"(?P<y1>\d{4})\s+(?:و|الي|حتي)\s*(?:عام\s+)?(?P<y>\d{4})(?!\d)"),
-        ("hijri", rf"{b}(?:{day}\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{hmon})\s+"
-                  r"(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{3,4})\s*(?:ه|هجريه|هجري)(?!\w)"),
+        ("hijri", rf"{b}(?:(?:يوم\s+)?(?:{wd})\s*[،,]?\s*)?(?P<core>(?:{day}\s+(?:من\s+)?)?"
+                  rf"(?:شهر\s+)?(?P<hm>{hmon})\s+(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{3,4}})"
+                  r"\s*(?:ه|هجريه|هجري))(?!\w)"),
         ("hyear", r"(?<!\w)(?:عام|سنه|العام)?\s*\d{4}\s*(?:ه|هجريه|هجري)(?!\w)"),
         ("day", rf"{b}(?:(?:يوم\s+)?(?P<wd>{wd})\s*[،,]?\s*)?(?P<core>{day}\s+(?:من\s+)?"
                 rf"(?:شهر\s+)?(?P<m>{mon}){gloss}{tail}?)(?!\w)"),
@@ -61,8 +69,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                 r"(?!\w)(?!\s*\d)"),
         ("yesterday", rf"{b}[وفل]?(?P<core>اول\s+(?:من\s+)?امس|امس\s+الاول|الامس|امس|"
                       r"البارحه|غدا|بعد\s+غد)(?!\w)"),
-        ("weekday", rf"{b}[وفل]?(?P<core>(?P<yawm>(?:يوم|مساء|صباح|ليله|فجر|ظهر|عصر)\s+)?(?P<wd>{wd})(?:\s+(?P<rel>"
-                    rf"{_PAST}|{_NEXT})(?!\w))?)(?!\w)"),
+        ("weekday", rf"{b}[وفل]?(?P<core>(?P<yawm>(?:اليوم|يوم|مساء|صباح|ليله|فجر|ظهر|عصر)\s+)?"
+                    rf"(?P<wd>{wd})(?:\s+(?P<rel>{_PAST}|{_NEXT})(?!\w))?)(?!\w)"),
     ]
     return [(name, re.compile(p)) for name, p in raw]
 
@@ -74,19 +82,52 @@ def extract_dates(ctx: Context) -> list[Fact]:
         for match in pattern.finditer(ctx.folded):
             if ctx.taken.overlaps(match.start(), match.end()):
                 continue
-            item = _read(name, match, ctx.published)
+            # `قال، الجمعة، إن`: a weekday set off by commas is a date even if ambiguous.
+            before = ctx.folded[max(0, match.start() - 3):match.start()].strip()
+            after = ctx.folded[match.end():match.end() + 2].strip()
+            commas = before.endswith(("،", ",")) and after.startswith(("،", ","))
+            item = _read(name, match, ctx.published, commas)
+            if item is not None and name == "weekday" and _future(ctx.folded, match.start()):
+                item = _read(name, match, ctx.published, commas, future=True)
             ctx.taken.add(match.start(), match.end())
             if item is None:
                 continue
             core = "core" if "core" in match.groupdict() and match.group("core") else 0
             item.fstart, item.fend = match.span(core)
-            if item.value is None:
-                item.key = " ".join(ctx.surface(item.fstart, item.fend).split())
             found.append(item)
+    found = _same_year(sorted(found, key=lambda f: f.fstart))
+    for item in found:
+        if item.value is None:
+            item.key = " ".join(ctx.surface(item.fstart, item.fend).split())
     return build_facts(ctx, FactKind.DATE, found)
 
 
-def _read(name: str, m: re.Match[str], pub: date | None) -> Found | None:
+def _same_year(found: list[Found]) -> list[Found]:
+    """`العام نفسه` is the year of the last date written before it, not the publication's."""
+    out: list[Found] = []
+    for item in found:
+        if item.key == _SAME:
+            before = next((f for f in reversed(out) if f.value and not f.relative), None)
+            if before is None or before.value is None:
+                continue
+            item.key = ""
+            item.value = before.value[:4] + (item.value or "")[4:]
+        out.append(item)
+    return out
+
+
+_FUTURE = re.compile(
+    r"(?<!\w)(?:سوف|[سو]?[تي](?:بدا|نطلق|ستمر|نتهي|عقد)|س[يت](?:زور|لتقي|صل|توجه|جري|شارك"
+    r"|ستانف|شهد))\s+(?:\w+\s+)?$")
+
+
+def _future(folded: str, start: int) -> bool:
+    """A weekday after a future verb (`تبدأ صباح السبت`, `سيزور ... الأحد`) is the next one."""
+    return bool(_FUTURE.search(folded[max(0, start - 40):start]))
+
+
+def _read(name: str, m: re.Match[str], pub: date | None, commas: bool = False,
+          future: bool = False) -> Found | None:
     g = m.groupdict()
     if name == "hyear":
         return None  # a Hijri year alone spans two Gregorian years: no single value
@@ -94,11 +135,19 @@ def _read(name: str, m: re.Match[str], pub: date | None) -> Found | None:
         return _gregorian(name, g, pub)
     if name == "hijri":
         return _hijri(g)
+    if name == "numeric":
+        try:
+            value = date(int(g["y"] or 0), int(g["mo"] or 0), int(g["d"] or 0)).isoformat()
+        except ValueError:
+            return None
+        return Found(value, 0, 0, subkind="day")
     if name == "yrange":
         return Found(g["y1"], 0, 0, subkind="year", attrs={"end": g["y"]})
     if name == "year":
         return Found(g["y"], 0, 0, subkind="year") if 1000 <= int(g["y"]) <= 2199 else None
-    return _relative(name, g, pub)
+    if future and not g.get("rel"):
+        g = {**g, "rel": "المقبل"}
+    return _relative(name, g, pub, commas)
 
 
 def _gregorian(name: str, g: dict[str, str | None], pub: date | None) -> Found | None:
@@ -116,6 +165,11 @@ def _gregorian(name: str, g: dict[str, str | None], pub: date | None) -> Found |
             g.get("shahr") or g.get("g") or g.get("y") or g.get("rel")):
         return None
     relative = False
+    if re.search("نفسه|ذاته", g.get("rel") or ""):
+        # `مارس من العام نفسه`: the year comes from the date written before it.
+        tail = f"-{month:02d}" + (f"-{day:02d}" if day else "")
+        return Found("????" + tail, 0, 0, key=_SAME, relative=True,
+                     subkind="day" if day else "month")
     if g.get("y"):
         year: int | None = int(g["y"] or 0)
     else:
@@ -177,9 +231,12 @@ def _hijri(g: dict[str, str | None]) -> Found | None:
                  attrs={"calendar": "hijri"})
 
 
-def _relative(name: str, g: dict[str, str | None], pub: date | None) -> Found | None:
+def _relative(name: str, g: dict[str, str | None], pub: date | None,
+              commas: bool = False) -> Found | None:
+    if name == "ryear" and "نفسه" in (g.get("core") or ""):
+        return Found(None, 0, 0, key=_SAME, relative=True, subkind="year")
     if name == "weekday" and _squash(g["wd"]) in W.AMBIGUOUS_WEEKDAYS and not (
-            g.get("yawm") or g.get("rel")):
+            g.get("yawm") or g.get("rel") or commas):
         return None
     subkind = {"ryear": "year", "rmonth": "month"}.get(name, "day")
     if name == "ago":
@@ -194,7 +251,7 @@ def _resolve(name: str, g: dict[str, str | None], pub: date) -> str | None:
     core = _squash(g.get("core") or "")
     rel = _squash(g.get("rel") or "")
     if name == "ryear":
-        offset = 0 if "هذا" in core or "نفسه" in core else _year_offset(rel)
+        offset = 0 if "هذا" in core else _year_offset(rel)
         return f"{pub.year + offset:04d}"
     if name == "rmonth":
         offset = 0 if "هذا" in core else _year_offset(rel)

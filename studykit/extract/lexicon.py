@@ -158,7 +158,7 @@ def strip_proclitics(word: str) -> tuple[str, ...]:
     """`word` and what it could be without a leading و/ف and ب/ل/ك (لل → ال)."""
     out = [word]
     rest = word
-    if rest[:1] in ("و", "ف") and len(rest) > 3:
+    if rest[:1] in ("و", "ف") and len(rest) >= 3:  # `وتل أبيب`
         rest = rest[1:]
         out.append(rest)
     if rest.startswith("لل") and len(rest) > 4:

@@ -19,6 +19,8 @@ _SWAP = str.maketrans({"غ": "ج", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز
 _VOWELS = re.compile(r"[اويءئؤ]")
 _PRONOUN_END = re.compile(r"(?:ته|تها|تهم|هما|هم|ها|كم|نا)$")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+# Verbal nouns of derived forms, the usual object after `أعلن X ...`: استهداف، اجتماع، افتتاح.
+_MASDAR = re.compile(r"^(?:است\w{3,}|ا\w[تط]\wا\w|ان\w\wا\w)$")
 MAX_NAME = 5
 
 
@@ -45,6 +47,8 @@ def is_stop(word: str) -> bool:
         return True
     if word[:1] == "و":
         return word[1:] in stops
+    if word[:1] in ("ب", "ل", "ك") and word[1:] in stops:
+        return True  # `بأي`, `لما`: a preposition on a particle
     # ف + a past verb (`فقال`), but not `فيصل` (ف + the imperfect `يصل`).
     return word[:1] == "ف" and word[1:] in stops and word[1:2] not in ("ي", "ت")
 
@@ -62,18 +66,21 @@ def can_start(word: str) -> bool:
     """Can this folded word open a name?"""
     if not _ARABIC_WORD.fullmatch(word) or len(word) < 2:
         return False
-    if word.startswith("ال") or is_stop(word) or _common(word):
+    if word.startswith("ال") or is_stop(word) or _common(word) or _MASDAR.match(word):
         return False
-    if L.nationality(word) is not None:
-        return False
+    if L.nationality(word) is not None or word in _title_words():
+        return False  # `رئيس مجلس السيادة قائد الجيش ...`: a second title, not a name
     return not (word[:1] in "وفبل" and _PRONOUN_END.search(word) and len(word) > 4)
 
 
-def can_continue(word: str, prev: str, appositive: bool = False) -> bool:
+def can_continue(word: str, prev: str, appositive: bool = False,
+                 nisba: bool | str = False) -> bool:
     """Can this folded word continue a name whose last word is `prev`?
 
     In an appositive (`الرئيس العراقي، محمد شياع السوداني،`) the commas bound the name, so
-    only verbs, particles and conjunctions stop it.
+    only verbs, particles and conjunctions stop it. With `nisba` (True, or the country the
+    title names) a nationality adjective of another country may end the name as a surname:
+    `رئيس الوزراء محمد شياع السوداني`, `المحلل الفلسطيني هاني المصري`.
     """
     if word in _ORDINALS and prev not in L.connectors():
         return True  # a regnal number: `عبد الله الثاني`
@@ -85,9 +92,19 @@ def can_continue(word: str, prev: str, appositive: bool = False) -> bool:
         return True
     if prev in L.connectors():
         return True
+    if _PRONOUN_END.search(word) and len(word) > 4 and word[-2:] != "له":
+        return False  # a noun with a pronoun suffix: `أبرزها`, `زيارته`
+    if _MASDAR.match(word):
+        return False  # `أعلن ... يحيى سريع استهداف سفينة`
+    if word[:1] == "ت" and word.endswith("ت") and len(word) >= 5:
+        return False  # a past verb, feminine: `... بيراموف تناولت`
     if word[:1] == "و" or word.startswith(("بال", "لل", "فال", "كال")):
         return False
-    if L.nationality(word) is not None or word.startswith("ال") and word.endswith("يه"):
+    if word.startswith("ال") and word.endswith("يه"):
+        return False
+    country = L.nationality(word)
+    if country is not None and not (nisba and word.startswith("ال") and word.endswith("ي")
+                                    and country != nisba):
         return False
     if word.startswith("ال") and word.endswith(("ات", "ون", "ين")):
         return False  # a plural noun after the name: `... التطورات`
@@ -123,7 +140,8 @@ def name_like(ctx: Context, tok: Token) -> bool:
     return tok.text != "علي" or surface.rstrip("\u064B-\u0652").endswith("ي")
 
 
-def read_name(ctx: Context, j: int, appositive: bool = False) -> tuple[int, int] | None:
+def read_name(ctx: Context, j: int, appositive: bool = False,
+              nisba: bool | str = False) -> tuple[int, int] | None:
     """Name tokens starting at token j: (first, last) token numbers, or None."""
     toks = ctx.tokens
     if j >= len(toks):
@@ -132,15 +150,20 @@ def read_name(ctx: Context, j: int, appositive: bool = False) -> tuple[int, int]
     if j >= len(toks):
         return None
     ali = toks[j].text == "علي" and name_like(ctx, toks[j])
-    if not (ali or can_start(toks[j].text)) or not name_like(ctx, toks[j]):
+    first = toks[j].text
+    if (first.startswith("ال") and not is_stop(first)
+            and ctx.surface(toks[j].start, toks[j].end)[:1] in "إأآ"):
+        first = "ء" + first[1:]  # `إلهام`, `إلياس`: a hamza, not the article ال
+    if not (ali or can_start(first)) or not name_like(ctx, toks[j]):
         return None
     end = j
+    plain = 1  # name words so far, connectors aside: names run to three
     while end + 1 < len(toks) and end - j + 1 < MAX_NAME:
         nxt = toks[end + 1]
         if ctx.gap_breaks(toks[end], nxt) or not name_like(ctx, nxt):
             break
         ali = nxt.text == "علي"
-        if not (ali or can_continue(nxt.text, toks[end].text, appositive)):
+        if not (ali or can_continue(nxt.text, toks[end].text, appositive, nisba)):
             break
         if nxt.text[:1] == "ب" and nxt.text.endswith("ه") and (
                 nxt.text[1:] in ctx.vocabulary or "ال" + nxt.text[1:] in ctx.vocabulary):
@@ -149,6 +172,14 @@ def read_name(ctx: Context, j: int, appositive: bool = False) -> tuple[int, int]
                 and toks[end + 2].text.startswith("ال") and not is_stop(toks[end + 2].text)
                 and not ctx.gap_breaks(nxt, toks[end + 2]) and not appositive):
             break  # a preposition opening an idafa: `كيشيدا بقصر الاتحادية`
+        connected = nxt.text in L.connectors() or toks[end].text in L.connectors()
+        if (end > j and toks[end].text.startswith("ال") and toks[end - 1].text not in
+                L.connectors() and nxt.text not in _ORDINALS and not connected):
+            break  # an ال-surname ends the name: `أيمن الصفدي ضرورة ...`
+        if not connected:
+            if plain >= 3 or (plain >= 2 and nxt.text[:1] in "بل" and len(nxt.text) >= 4):
+                break  # `قيس سعيد بفارق كبير`: a third word with a preposition ends it
+            plain += 1
         end += 1
     while end > j and toks[end].text in L.connectors():
         end -= 1

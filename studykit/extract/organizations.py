@@ -41,6 +41,28 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]:
 
 
 @cache
+def _quoted_media() -> frozenset[tuple[str, ...]]:
+    """Media names that are ordinary words too: media only inside quotation marks."""
+    return frozenset(L.key(str(n)) for n in _yaml("organizations.yaml")["media_in_context"])
+
+
+def _quoted(ctx: Context, i: int) -> tuple[Found | None, int]:
+    """`تحدث لـ"الشرق الأوسط"`, `«الجزيرة»`: a quoted outlet name on its own."""
+    toks = ctx.tokens
+    tok = toks[i]
+    if tok.start == 0 or ctx.folded[tok.start - 1] not in "“”«\"":
+        return None, i
+    for words in sorted(_quoted_media(), key=len, reverse=True):
+        n = len(words)
+        if ctx.joined(i, n) and tuple(t.text for t in toks[i:i + n]) == words:
+            end = toks[i + n - 1].end
+            if end < len(ctx.folded) and ctx.folded[end] in "“”»\"":
+                value = ctx.surface(tok.start, end)
+                return Found(value, tok.start, end, subkind="media"), i + n
+    return None, i
+
+
+@cache
 def _first_words() -> frozenset[str]:
     """Every word an organisation or media name (or its head) can start with."""
     table, heads, media_heads = _tables()
@@ -55,7 +77,14 @@ def extract_organizations(ctx: Context) -> list[Fact]:
     firsts = _first_words()
     found: list[Found] = []
     i = 0
+    quoted_firsts = {k[0] for k in _quoted_media()}
     while i < len(toks):
+        if toks[i].text in quoted_firsts:
+            item, nxt = _quoted(ctx, i)
+            if item is not None:
+                found.append(item)
+                i = nxt
+                continue
         if firsts.isdisjoint(L.strip_proclitics(toks[i].text)):
             i += 1
             continue
@@ -113,7 +142,7 @@ def _built(ctx: Context, i: int, heads: frozenset[tuple[str, ...]]) -> tuple[Fou
     j = i + 1
     # One indefinite word may sit between the head and its definite words: `جهاز أمن الدولة`.
     if (j + 1 < len(toks) and not toks[j].text.startswith("ال") and toks[j + 1].text.startswith(
-            "ال") and not N.is_stop(toks[j].text) and toks[j].text[:1] not in "وفب"
+            ("ال", "لل")) and not N.is_stop(toks[j].text) and toks[j].text[:1] not in "وفب"
             and not ctx.gap_breaks(toks[j - 1], toks[j])):
         j += 1
     while j < len(toks) and j - i <= _MAX_WORDS and not ctx.gap_breaks(toks[j - 1], toks[j]):

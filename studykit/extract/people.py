@@ -8,25 +8,14 @@ by name skeleton (names.skeleton) and merged into one fact with aliases.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
+from studykit.extract.titles import Title, titled_names
 from studykit.models import Fact, FactKind, fact_id
-
-# Construct nouns inside a title: `المتحدث باسم مجلس الأمن القومي`.
-_CONSTRUCT = frozenset({"باسم", "مجلس", "وزاره", "جهاز", "هييه", "لشوون", "شوون", "وفد",
-                        "حكومه", "دوله", "منظمه", "حركه", "حزب", "قوات", "اداره", "مكتب"})
-_MAX_MODIFIERS = 8
-
-
-@dataclass
-class Title:
-    start: int  # token numbers
-    end: int
-    rank: str
-    country: str
 
 
 @dataclass
@@ -39,7 +28,7 @@ class Person:
 
 def extract_people(ctx: Context) -> list[Fact]:
     """Person facts: value the fullest spelling, role the title near the first full mention."""
-    titled, all_titles = _titled_names(ctx)
+    titled, all_titles = titled_names(ctx)
     people: list[Person] = []
     for span, title in titled:
         person = _find(ctx, people, span)
@@ -49,160 +38,27 @@ def extract_people(ctx: Context) -> list[Fact]:
         person.forms.append(span)
         person.titles.append((span[0], title))
         person.names.add(_key(ctx, span))
+        nickname = _nickname(ctx, span[1])
+        if nickname is not None:
+            person.forms.append(nickname)
     _add_later_mentions(ctx, people)
     return _facts(ctx, people, all_titles)
 
 
-def _titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]], list[Title]]:
-    """Names next to a title: (first token, last token, folded start) with the title."""
+_NICKNAME = re.compile(r"\s*\(\s*([\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?)\s*\)")
+
+
+def _nickname(ctx: Context, last: int) -> tuple[int, int, int] | None:
+    """`محمد حمدان دقلو (حميدتي)`: a name in brackets right after a name is the same person."""
     toks = ctx.tokens
-    found: list[tuple[tuple[int, int, int], Title]] = []
-    titles: list[Title] = []
-    i = 0
-    while i < len(toks):
-        head = _match_head(ctx, i)
-        if head is None:
-            i += 1
-            continue
-        end, rank = head
-        title, after = _modifiers(ctx, i, end, rank)
-        titles.append(title)
-        after_name = _name_after(ctx, title, after)
-        name = None if after_name is None else (*after_name, toks[after_name[0]].start)
-        if name is None:
-            name = _name_before(ctx, title, found[-1][0][1] if found else -1)
-        if name is not None:
-            found.append((name, title))
-            i = name[1] + 1
-        else:
-            i = title.end + 1
-    return found, titles
-
-
-def _match_head(ctx: Context, i: int) -> tuple[int, str] | None:
-    toks = ctx.tokens
-    for variant in L.strip_proclitics(toks[i].text):
-        for words, rank in L.titles_by_first().get(variant, ()):
-            n = len(words)
-            if i + n > len(toks):
-                continue
-            if all(toks[i + k].text == words[k] and not ctx.gap_breaks(toks[i + k - 1], toks[i + k])
-                   for k in range(1, n)):
-                return i + n - 1, rank
-    return None
-
-
-def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
-    toks = ctx.tokens
-    country = ""
-    k = end + 1
-    while k < len(toks) and k - end <= _MAX_MODIFIERS and not ctx.gap_breaks(toks[k - 1], toks[k]):
-        word = toks[k].text
-        nat = L.nationality(word)
-        if rank == "counterpart" and nat is None:
-            break
-        prev = toks[k - 1].text
-        after_construct = prev in _CONSTRUCT or prev[1:] in _CONSTRUCT
-        construct = word in _CONSTRUCT or (word[:1] == "ل" and word[1:] in _CONSTRUCT)
-        # An idafa chain inside a title: `حكومة تصريف الأعمال`, `حزب الله`.
-        idafa = after_construct and (word == "الله" or (
-            k + 1 < len(toks) and toks[k + 1].text.startswith("ال") and not N.is_stop(word)
-            and not ctx.gap_breaks(toks[k], toks[k + 1]) and N.can_start(word)))
-        if _al_surname(word) or (word,) in L.honorifics():
-            break  # `الرئيس السيسي`: the name itself, not part of the title
-        # A country after an indefinite head: `رئيس وزراء اليابان`, `أمير قطر`.
-        place = L.places().get((word,)) if not toks[i].text.startswith("ال") else None
-        if place is not None and place.subkind == "country":
-            country = country or place.value
-            k += 1
-            continue
-        # Coordinated portfolios: `وزير الشؤون الخارجية والتعاون الإفريقي`.
-        coordinated = word.startswith("وال") and prev.startswith("ال") and k > end + 1
-        if not (nat is not None or construct or idafa or coordinated
-                or word.startswith(("لل", "بال"))
-                or (word.startswith("ال") and not N.is_stop(word))):
-            break
-        if nat and not country:
-            country = nat
-        if rank == "minister" and word in L.ministries():
-            rank = L.ministries()[word]
-        k += 1
-    k = _posted_to(ctx, k)
-    return Title(i, k - 1, rank, country), k
-
-
-def _al_surname(word: str) -> bool:
-    """An ال-word that is a surname (`السيسي`, `الحوثي`), not a title's adjective."""
-    return (word.startswith("ال") and word.endswith("ي") and len(word) >= 5
-            and L.nationality(word) is None and word not in L.title_complements()
-            and word not in L.ministries() and not N.is_stop(word))
-
-
-def _posted_to(ctx: Context, k: int) -> int:
-    """Past `لدى` + a place: `السفير الروسي لدى الولايات المتحدة` is one title."""
-    toks = ctx.tokens
-    if k >= len(toks) or toks[k].text != "لدي" or ctx.gap_breaks(toks[k - 1], toks[k]):
-        return k
-    for n in L.place_lengths():
-        words = tuple(t.text for t in toks[k + 1:k + 1 + n])
-        if len(words) == n and words in L.places():
-            return k + 1 + n
-    return k
-
-
-def _name_after(ctx: Context, title: Title, k: int) -> tuple[int, int] | None:
-    toks = ctx.tokens
-    if k >= len(toks) or k == 0:
+    match = _NICKNAME.match(ctx.folded, toks[last].end)
+    if match is None or not N.can_start(match.group(1).split()[0]):
         return None
-    gap = ctx.gap(toks[k - 1], toks[k]).strip()
-    if gap == "" and _al_surname(toks[k].text):
-        return k, k
-    if gap == "" and toks[k].i == toks[k - 1].i + 1:
-        return N.read_name(ctx, k)
-    if gap in ("،", ","):
-        span = N.read_name(ctx, k, appositive=True)
-        # The appositive form `الرئيس الإيراني، إبراهيم رئيسي،` closes with punctuation.
-        if span and (span[1] + 1 >= len(toks) or ctx.gap_breaks(toks[span[1]], toks[span[1] + 1])):
-            return span
-    return None
-
-
-def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int, int] | None:
-    """A name written before its title, Egyptian style: `الدكتور مصطفى مدبولي رئيس مجلس
-    الوزراء`, `وسامح شكري وزير الخارجية`. Two or three words, opened by an honorific, a
-    conjunction, punctuation or a verb."""
-    toks = ctx.tokens
-    last = title.start - 1
-    if title.end == title.start:
-        return None  # a bare `رئيسة` after a noun is the adjective "main": `أطرافًا رئيسة`
-    if last <= floor or ctx.breaks[title.start] and ctx.gap(toks[last], toks[title.start]
-                                                            ).strip() not in ("،", ","):
+    first = ctx.token_at.get(match.start(1))
+    if first is None:
         return None
-    first = last
-    while first - 1 > floor and last - first < 2 and not ctx.breaks[first]:
-        word = toks[first - 1].text
-        if word[:1] == "و" and N.can_start(word[1:]) and not N.is_stop(word):
-            first -= 1  # `وسامح شكري وزير الخارجية`: the conjunction opens the name
-            break
-        if not N.can_continue(word, word) or word.startswith("ال") or _honorific_before(
-                ctx, first - 1):
-            break
-        first -= 1
-    if last - first < 1 or not all(N.name_like(ctx, t) for t in toks[first:last + 1]):
-        return None
-    opener = first == 0 or ctx.breaks[first] or _honorific_before(ctx, first - 1) or (
-        N.is_stop(toks[first - 1].text))
-    word = toks[first].text
-    start = toks[first].start
-    if word[:1] == "و" and N.can_start(word[1:]) and not N.is_stop(word):
-        opener, start = True, start + 1
-    elif not N.can_start(word):
-        return None
-    return (first, last, start) if opener else None
-
-
-def _honorific_before(ctx: Context, k: int) -> bool:
-    return k >= 0 and any(ctx.tokens[k].text == h[-1] for h in L.honorifics())
+    end = first + len(match.group(1).split()) - 1
+    return first, end, toks[first].start
 
 
 def _key(ctx: Context, span: tuple[int, int] | tuple[int, int, int]) -> tuple[str, ...]:
@@ -296,6 +152,8 @@ def _fact(ctx: Context, person: Person, all_titles: list[Title],
     title = _role_title(person, best)
     role = " ".join(ctx.surface(toks[title.start].start, toks[title.end].end).split())
     role = _strip_clitic_text(role, ctx, title.start)
+    if role.count("(") > role.count(")"):
+        role += ")"  # a title ending in a bracketed gloss: `... أنصار الله (الحوثيين)`
     rank, country = title.rank, title.country
     if rank == "counterpart":
         rank = _counterpart_rank(ctx, title, all_titles, ranked)

@@ -7,9 +7,14 @@ the text uses for it (`الإيرانية` → attrs adjective `ايراني`).
 
 from __future__ import annotations
 
+import re
+
 from studykit.extract import lexicon as L
+from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
 from studykit.models import Fact, FactKind
+
+_TANWEEN = re.compile("[\u064B-\u064D]")
 
 
 def extract_places(ctx: Context) -> list[Fact]:
@@ -19,7 +24,12 @@ def extract_places(ctx: Context) -> list[Fact]:
     adjectives: dict[str, str] = {}
     i = 0
     while i < len(toks):
-        hit = _match(ctx, i)
+        # `مخيمات جنين وطولكرم ونور شمس`: a plural place word lists several names.
+        plural = next((_HEADS[v] for v in L.strip_proclitics(toks[i].text)
+                       if v in _HEADS and v.endswith("ات")), None)
+        if plural and ctx.joined(i, 2):
+            found.extend(_listed_after(ctx, i + 2, plural))
+        hit = match_place(ctx, i) or _named_by_head(ctx, i)
         if hit is None:
             nat = L.nationality(toks[i].text)
             if nat:
@@ -27,6 +37,12 @@ def extract_places(ctx: Context) -> list[Fact]:
             i += 1
             continue
         n, start, entry = hit
+        if n < 0:  # a name after a place word: the mention is the name token only
+            i, n = i + 1, 1
+        if _TANWEEN.search(ctx.surface(start, toks[i + n - 1].end)) or (
+                n == 1 and i > 0 and _adjective_use(ctx, i)):
+            i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
+            continue
         attrs = {"country": entry.country} if entry.country else {}
         found.append(Found(entry.value, start, toks[i + n - 1].end, subkind=entry.subkind,
                            attrs=attrs))
@@ -37,7 +53,18 @@ def extract_places(ctx: Context) -> list[Fact]:
     return build_facts(ctx, FactKind.PLACE, found)
 
 
-def _match(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
+def _adjective_use(ctx: Context, i: int) -> bool:
+    """A country name that is also a nationality adjective (`السعودية`), right after a
+    definite noun (`العاصمة السعودية`, `الحكومة السعودية`), is the adjective."""
+    toks = ctx.tokens
+    word = toks[i].text
+    prev = toks[i - 1].text
+    return (word.startswith("ال") and L.nationality(word) is not None and not ctx.breaks[i]
+            and prev.startswith("ال") and not N.is_stop(prev) and (prev,) not in L.places())
+
+
+def match_place(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
+    """The place starting at token i: (words, folded start after a clitic, entry) or None."""
     tok = ctx.tokens[i]
     index = L.places_by_first()
     for variant in L.strip_proclitics(tok.text):
@@ -48,6 +75,59 @@ def _match(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
                 return n, tok.end - len(variant) if len(variant) < len(tok.text) else (
                     tok.start), entry
     return None
+
+
+# `في مدينة نخجوان`, `محافظة إدلب`: a place word makes the unknown name after it a place.
+_HEADS = {"مدينه": "city", "بلده": "city", "قريه": "city", "محافظه": "region",
+          "ولايه": "region", "اقليم": "region", "منطقه": "region", "مقاطعه": "region",
+          "جزيره": "region", "قضاء": "region", "مخيم": "city", "مخيمات": "city",
+          "مدن": "city", "محافظات": "region", "مناطق": "region", "بلدات": "city"}
+
+
+_DIRECTIONS = frozenset({"شرق", "غرب", "شمال", "جنوب", "وسط"})
+
+
+def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
+    toks = ctx.tokens
+    variants = L.strip_proclitics(toks[i].text)
+    if _HEADS.keys().isdisjoint(variants) or not ctx.joined(i, 2):
+        return None
+    kind = next((_HEADS[v] for v in variants if v in _HEADS), None)
+    if kind is None:
+        return None
+    name = toks[i + 1]
+    word = name.text
+    bare = word[2:] if word.startswith("ال") else word
+    if (word.endswith(("ه", "ي")) or bare in _DIRECTIONS or not N.can_start(bare)
+            or not N.name_like(ctx, name) or match_place(ctx, i + 1) is not None):
+        return None
+    value = ctx.surface(name.start, name.end)
+    # The head stays outside the mention: the place is `نخجوان`, not `مدينة نخجوان`.
+    return -1, name.start, L.PlaceEntry(value, kind)
+
+
+def _listed_after(ctx: Context, k: int, subkind: str) -> list[Found]:
+    """The و-joined names after the first one under a plural place word."""
+    toks = ctx.tokens
+    out: list[Found] = []
+    while k < len(toks) and not ctx.breaks[k] and toks[k].text[:1] == "و":
+        word = toks[k].text[1:]
+        known = match_place(ctx, k)
+        if known is not None:
+            k += max(known[0], 1)  # a listed place: the main loop takes it
+            continue
+        if len(word) < 3 or word.endswith(("ه", "ي")) or not N.can_start(word):
+            break
+        end = k
+        # a two-word name: `نور شمس` (the second word has no و and is not a known word)
+        if (k + 1 < len(toks) and not ctx.breaks[k + 1] and toks[k + 1].text[:1] != "و"
+                and N.can_start(toks[k + 1].text) and not N.is_stop(toks[k + 1].text)):
+            end = k + 1
+        start = toks[k].start + 1
+        value = " ".join(ctx.surface(start, toks[end].end).split())
+        out.append(Found(value, start, toks[end].end, subkind=subkind))
+        k = end + 1
+    return out
 
 
 def _stem(word: str) -> str:

@@ -15,6 +15,7 @@ from studykit.models import Fact, FactKind
 
 _QUOTE = re.compile(r"[“«\"”]([^“”«»\"\n]+)[”»\"“]")
 _MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
 _MAX_GAP = 300  # characters between the speaker and the quote
 
 
@@ -24,7 +25,8 @@ def extract_quotes(ctx: Context, people: list[Fact], names: list[Fact]) -> list[
     `names` are facts (places, organisations, agreements) whose mentions, when they fill a
     quote, show it is a quoted name rather than a quotation.
     """
-    named = {(m.start, m.end) for f in names for m in f.mentions}
+    named = sorted((m.start, m.end) for f in names for m in f.mentions)
+    named_starts = [s for s, _ in named]
     said = sorted((m.end, m.start, m.sentence, k) for k, f in enumerate(people)
                   for m in f.mentions)
     ends = [s[0] for s in said]
@@ -33,11 +35,12 @@ def extract_quotes(ctx: Context, people: list[Fact], names: list[Fact]) -> list[
         inner = match.group(1)
         lead = len(inner) - len(inner.lstrip())
         fstart, fend = match.start(1) + lead, match.start(1) + len(inner.rstrip())
-        if fend <= fstart or len(inner.split()) < _MIN_WORDS:
+        if fend <= fstart or len(_WORD.findall(inner)) < _MIN_WORDS:
             continue
         start, end = ctx.orig(fstart, fend)
-        if (start, end) in named:
-            continue
+        k = bisect_right(named_starts, start)
+        if any(s <= start and end <= e for s, e in named[max(0, k - 3):k]):
+            continue  # a quoted name: `مبادرة "الشرق الأوسط الأخضر"`, `صحيفة “...”`
         value = " ".join(ctx.text[start:end].split())
         sentence = ctx.mention(fstart, fstart + 1).sentence
         attrs = _speaker(ctx, start, sentence, said[:bisect_right(ends, start)], people)

@@ -145,3 +145,31 @@ def test_reimport_updates_without_duplicates_and_keeps_reviews(
     for cid, state in answered.items():
         card = col.get_card(cid)
         assert (card.due, card.ivl, card.type, card.queue) == state
+
+
+def test_default_deck_through_the_cli_imports(tmp_path: Path, col: Any) -> None:
+    """End to end: the shipped bank, exported by the CLI, imported by Anki."""
+    from click.testing import CliRunner
+
+    from studykit.bank import load_bank
+    from studykit.cli import main
+    from studykit.defaults import default_bank_path
+
+    apkg = tmp_path / "default.apkg"
+    result = CliRunner().invoke(main, ["export", "anki", "-o", str(apkg)])
+    assert result.exit_code == 0, result.output
+    bank = load_bank(default_bank_path())
+    expected = ankable(bank)
+    import_apkg(col, apkg)
+    assert col.note_count() == len(expected) > 0
+    assert col.card_count() == len(expected)
+    by_type = {t: [q for q in expected if q.type == t] for t in ANKI_TYPES}
+    assert all(by_type.values()), "every Anki question type is in the default deck"
+    for qtype in (QuestionType.MCQ, QuestionType.TRUE_FALSE):
+        nids = col.find_notes(f"tag:{qtype.value}")
+        assert len(nids) == len(by_type[qtype])
+        card = col.get_card(col.get_note(nids[0]).card_ids()[0])
+        assert card.question().count("<li>") == len(by_type[qtype][0].shown_options)
+    for nid in col.find_notes("tag:cloze")[:5]:
+        card = col.get_card(col.get_note(nid).card_ids()[0])
+        assert "[...]" in card.question() and "cloze" in card.answer()

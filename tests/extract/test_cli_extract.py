@@ -90,3 +90,15 @@ def test_help_is_documented() -> None:
     result = CliRunner().invoke(main, ["extract", "--help"])
     assert result.exit_code == 0
     assert "--published" in result.output and "--json" in result.output
+
+
+def test_heavy_libraries_load_only_when_extracting() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, studykit.cli, studykit.extract; "
+            "print(sorted(m for m in ('babel', 'hijridate', 'rich', 'rapidfuzz') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"

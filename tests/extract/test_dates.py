@@ -68,6 +68,20 @@ def test_day_month_year(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("تنعقد القمة العربية الطارئة في الرياض يوم 11/11/2023 بحضور القادة.", "2023-11-11"),
+    ("صدر القرار بتاريخ 5-3-2024 وبدأ تطبيقه فورًا.", "2024-03-05"),
+    ("نُشر التقرير في 2022-10-28 على موقع الوزارة.", "2022-10-28"),
+    ("انتهت المهلة في ٣١/١٢/٢٠٢٢ دون تمديد.", "2022-12-31"),
+])
+def test_numeric_dates_day_first(text: str, expected: str) -> None:
+    assert values(text) == {expected}
+
+
+def test_impossible_numeric_date_is_ignored() -> None:
+    assert values("رقم الملف 31/02/2023 في الأرشيف.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("تولى منصبه في أغسطس 2021 خلفًا لسلفه.", "2021-08"),
     ("تراجعت الصادرات في ديسمبر 2019 بنسبة كبيرة.", "2019-12"),
     ("في شهر مارس من عام 2020 أُغلقت الحدود.", "2020-03"),
@@ -87,6 +101,12 @@ def test_month_year(text: str, expected: str) -> None:
 ])
 def test_year_that_dates_an_event(text: str, expected: str) -> None:
     assert expected in values(text)
+
+
+def test_hijri_date_and_its_gregorian_equivalent_are_one_fact() -> None:
+    text = "عقد المجلس جلسته يوم الثلاثاء 7 ربيع الآخر 1446هـ الموافق 10 أكتوبر 2024م في الرياض."
+    facts = [f for f in dates(text) if f.value == "2024-10-10"]
+    assert len(facts) == 1 and len(facts[0].mentions) == 2
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -130,6 +150,11 @@ def test_ranges(text: str, start: str, end: str) -> None:
     ("وصل الوفد يوم الاثنين إلى المطار.", "2024-05-13"),
     ("وصل الوزير إلى بيروت مساء الاثنين قادمًا من باريس.", "2024-05-13"),
     ("وصل الضيف مساء أمس السبت إلى القاهرة.", "2024-05-11"),
+    ("التقى الرئيس، الجمعة، وفدًا من رجال الأعمال.", "2024-05-10"),  # between commas
+    ("استقبل رئيس الجمهورية، اليوم الاثنين، السفيرة الأمريكية.", "2024-05-13"),
+    ("أعلن موافقته على هدنة تبدأ صباح السبت المقبل.", "2024-05-18"),
+    ("أعلن موافقته على هدنة تبدأ صباح السبت.", "2024-05-18"),  # a future verb before it
+    ("قال الكرملين إن الرئيس سيزور بكين يوم الخميس.", "2024-05-16"),
 ])
 def test_relative_dates_resolve_against_publication(text: str, expected: str) -> None:
     facts = dates(text)
@@ -169,6 +194,16 @@ def test_ordinary_words_and_vague_phrases_are_not_dates(text: str) -> None:
 ])
 def test_a_month_without_year_is_never_guessed(text: str) -> None:
     assert dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("بدأ الغزو في 24 فبراير 2022، وجرت مفاوضات في مارس/آذار من العام نفسه.", "2022-03"),
+    ("تأسست الرابطة عام 1945، وانضمت إليها مصر في العام نفسه.", "1945"),
+])
+def test_same_year_takes_the_year_written_before(text: str, expected: str) -> None:
+    for published in (PUB, None):
+        fact = next(f for f in dates(text, published) if f.value == expected)
+        assert len(fact.mentions) >= 1
 
 
 def test_day_month_without_year_resolves_to_the_nearest_occurrence() -> None:

@@ -30,6 +30,9 @@ def test_organizations_and_media(text: str, value: str, subkind: str) -> None:
 
 def test_ordinary_word_media_need_context() -> None:
     assert kind("عاد الصيادون إلى الجزيرة مساءً.", "organization") == []
+    assert kind("أعيد فتح السفارتين في غضون أشهر.", "organization") == []
+    [paper] = kind('قال دبلوماسي تحدث لـ"الشرق الأوسط" إن الاتفاق صامد.', "organization")
+    assert (paper.value, paper.subkind) == ("الشرق الأوسط", "media")
 
 
 @pytest.mark.parametrize(("text", "value", "counts"), [

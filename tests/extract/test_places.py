@@ -36,6 +36,7 @@ def test_clitics(text: str, value: str, surface: str) -> None:
     ("تراجعت صادرات بريطانيا إلى أوروبا.", "المملكة المتحدة", "country"),
     ("انتقد مسؤولون في الإمارات القرار.", "الإمارات العربية المتحدة", "country"),
     ("زار رئيس الوزراء كوريا الجنوبية الأسبوع الماضي.", "كوريا الجنوبية", "country"),
+    ("وقّعت المملكة مذكرة مع جمهورية كوريا أمس.", "كوريا الجنوبية", "country"),
     ("يتصاعد التوتر في الشرق الأوسط منذ أشهر.", "الشرق الأوسط", "region"),
     ("تتنافس القوى الكبرى على النفوذ في آسيا الوسطى.", "آسيا الوسطى", "region"),
     ("تشهد منطقة الساحل موجة انقلابات.", "منطقة الساحل", "region"),
@@ -43,6 +44,15 @@ def test_clitics(text: str, value: str, surface: str) -> None:
     ("تجدد القتال في ناغورنو كاراباخ بين الطرفين.", "ناغورنو كاراباخ", "region"),
     ("تقع حلب في شمال سوريا.", "حلب", "city"),
     ("انطلق المؤتمر في الدار البيضاء بمشاركة واسعة.", "الدار البيضاء", "city"),
+    ("انتهت الجولة في مدينة جدة دون اتفاق.", "جدة", "city"),
+    ("نزح الآلاف إلى تشاد المجاورة.", "تشاد", "country"),
+    ("تخشى المنظمة مجاعة في إقليم دارفور.", "دارفور", "region"),
+    # an unlisted name after a place word
+    ("التقى الرئيسان في مدينة نخجوان أمس.", "نخجوان", "city"),
+    ("تحاصر القوات مدينة الفاشر منذ أشهر.", "الفاشر", "city"),
+    ("اشتدت المعارك في محافظة مأرب شرق البلاد.", "مأرب", "city"),
+    # a plural place word lists several names
+    ("حذر من التصعيد في مخيمات جنين وطولكرم ونور شمس شمال الضفة.", "نور شمس", "city"),
     ("عُقدت القمة في إسطنبول أمس.", "إسطنبول", "city"),
     ("وصل الوزير إلى أبوظبي في زيارة قصيرة.", "أبوظبي", "city"),
 ])
@@ -66,9 +76,26 @@ def test_cities_carry_their_country(text: str, city: str, country: str) -> None:
     "نشرت الصحيفة صور الحادث.",  # صور: pictures, not Tyre
     "أكد الوفد الإيراني والجانب الروسي التزامهما.",  # adjectives are not places
     "تحدث المسؤول عن دور الغرب في الأزمة.",
+    "صدّت القوات هجومًا روسيًا واسعًا.",  # روسيًا: an adjective with tanween
+    "أقامت القوات منطقة عازلة على الحدود.",  # an adjective after a place word
+    "التقى الوزيران في العاصمة السعودية أمس.",  # السعودية after a definite noun: adjective
+    "تقع القرية في منطقة الشمال.",
 ])
 def test_not_places(text: str) -> None:
     assert places(text) == {}
+
+
+def test_places_inside_other_names_are_not_places() -> None:
+    text = ('قال باحث في مركز كارنيغي للشرق الأوسط لـ"الشرق الأوسط" إن اتفاق الطائف صامد. '
+            "وتقع الطائف جنوب مكة.")
+    found = places(text)
+    assert "الشرق الأوسط" not in found
+    assert [text[m.start:m.end] for m in found["الطائف"].mentions] == ["الطائف"]
+    assert found["الطائف"].mentions[0].start > text.index("صامد")
+
+
+def test_conjunction_on_a_short_first_word() -> None:
+    assert "تل أبيب" in places("مفاوضات التطبيع بين الرياض وتل أبيب متوقفة.")
 
 
 def test_longest_name_wins_and_aliases_merge() -> None:

@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from studykit.errors import BankError
-from studykit.fsutil import atomic_write
+from studykit.fsutil import atomic_write, read_bytes
 from studykit.models import Bank
 
 try:  # libyaml is several times faster on large banks; fall back to pure Python.
@@ -76,15 +76,9 @@ def load_bank(path: str | Path) -> Bank:
     """Read a bank file; BankError (one line) for a missing, unreadable or invalid file."""
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise BankError(f"{file}: no such bank file") from None
-    except IsADirectoryError:
-        raise BankError(f"{file}: is a directory, not a bank file") from None
+        text = read_bytes(file, BankError, "bank file").decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BankError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise BankError(f"{file}: cannot read ({exc.strerror or exc})") from None
     return loads_bank(text, str(file))
 
 

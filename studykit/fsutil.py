@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from studykit.errors import OutputError
+from studykit.errors import OutputError, StudykitError
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
@@ -39,3 +39,20 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     return target
+
+
+def read_bytes(path: str | Path, error: type[StudykitError], what: str) -> bytes:
+    """Read a whole file, turning OS errors into `error` (one line naming the file).
+
+    `what` names the expected kind of file for the messages ("bank file", "article").
+    """
+    file = Path(path)
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{file}: no such {what}") from None
+    except IsADirectoryError:
+        article = "an" if what[0] in "aeiou" else "a"
+        raise error(f"{file}: is a directory, not {article} {what}") from None
+    except OSError as exc:
+        raise error(f"{file}: cannot read ({exc.strerror or exc})") from None

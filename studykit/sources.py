@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from studykit.errors import InputError
+from studykit.fsutil import read_bytes
 from studykit.models import Source, slugify
 
 
@@ -202,14 +203,7 @@ def blank_markdown(text: str) -> str:
 def read_article(path: str | Path, published: date | None = None) -> Article:
     """Read and decode one .txt, .md or .html article; `published` overrides the file's date."""
     file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{file}: is a directory, not an article") from None
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    raw = read_bytes(file, InputError, "file")
     text = decode(raw, str(file))
     meta, body_start = parse_front_matter(text)
     marked = text

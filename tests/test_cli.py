@@ -172,3 +172,24 @@ def test_installed_wheel_finds_default_deck(tmp_path: Path) -> None:
     assert package_file.startswith(str(target))
     assert bank_path.startswith(str(target))
     assert Path(bank_path).is_file()
+
+
+def test_build_several_articles_into_one_bank(runner: CliRunner, tmp_path: Path) -> None:
+    from studykit.bank import load_bank
+
+    root = Path(__file__).resolve().parent.parent
+    a = root / "decks" / "iran-russia-2023" / "article.ar.txt"
+    b = root / "tests" / "data" / "egypt-saudi-power-link-2024.ar.txt"
+    out = tmp_path / "both.yaml"
+    result = runner.invoke(main, ["build", str(a), str(b), "-o", str(out),
+                                  "--published", "2024-05-02"])
+    assert result.exit_code == 0, result.output
+    assert "facts:" in result.output and "questions:" in result.output
+    bank = load_bank(out)
+    slugs = {s.id for s in bank.sources}
+    assert len(slugs) == 2
+    assert {q.source.source for q in bank.questions} == slugs
+    for q in bank.questions:
+        assert q.source.source in q.tags
+    # --published overrides the front matter for every article
+    assert {s.published.isoformat() for s in bank.sources if s.published} == {"2024-05-02"}

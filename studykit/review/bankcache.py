@@ -18,7 +18,7 @@ from pathlib import Path
 
 from studykit.bank import loads_bank
 from studykit.errors import BankError, OutputError
-from studykit.fsutil import atomic_write
+from studykit.fsutil import atomic_write, read_bytes
 from studykit.models import SCHEMA_VERSION, Bank
 from studykit.review.deck import Entry, QuizBank
 
@@ -67,14 +67,7 @@ def from_bank(bank: Bank) -> QuizBank:
 def read_bank(path: str | Path, cache: Path | None = None) -> QuizBank:
     """The bank at `path` for the quiz, from the cache when its sha256 matches an entry."""
     file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise BankError(f"{file}: no such bank file") from None
-    except IsADirectoryError:
-        raise BankError(f"{file}: is a directory, not a bank file") from None
-    except OSError as exc:
-        raise BankError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    raw = read_bytes(file, BankError, "bank file")
     digest = hashlib.sha256(raw).hexdigest()
     folder = cache or cache_dir()
     entry = folder / f"{digest}-s{SCHEMA_VERSION}-c{CACHE_FORMAT}.bin"

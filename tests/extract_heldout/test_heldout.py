@@ -79,7 +79,8 @@ def test_gold_is_consistent_with_article(slug: str) -> None:
     """Every gold fact is written in the article (folded), and date values are ISO."""
     gold: dict[str, Any] = load_gold(HELDOUT / f"{slug}.gold.json")
     article = read_article(HELDOUT / f"{slug}.ar.txt")
-    assert gold["published"] == article.source.published.isoformat()
+    published = article.source.published
+    assert published is not None and gold["published"] == published.isoformat()
     body = " ".join(fold(article.body).text.split())
     for fact in [*gold["facts"], *gold.get("relative_dates", [])]:
         if fact.get("kind", "date") == "date":
@@ -102,3 +103,7 @@ def test_overall_micro_f1() -> None:
     total = overall([scored(s) for s in SLUGS])
     print("\n" + report())
     assert total.micro.f1 >= FLOOR, "\n" + report()
+
+
+if __name__ == "__main__":
+    print(report())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from studykit.arabic import fold, normalize, strip_clitics
 
@@ -30,10 +31,16 @@ def _forms(word: str) -> set[str]:
     return {word, strip_clitics(word)}
 
 
+@lru_cache(maxsize=8192)
+def _token_forms(text: str) -> tuple[frozenset[str], ...]:
+    # Cached: the generators test the same sentences against many phrases.
+    return tuple(frozenset(_forms(t)) for t in _WORD.findall(fold(text).text))
+
+
 def contains_phrase(haystack: str, needle: str) -> bool:
     """True when `needle`'s tokens occur, contiguous and in order, in `haystack`."""
-    want = [_forms(t) for t in _WORD.findall(fold(needle).text)]
-    have = [_forms(t) for t in _WORD.findall(fold(haystack).text)]
+    want = _token_forms(needle)
+    have = _token_forms(haystack)
     if not want:
         return False
     n = len(want)

@@ -110,7 +110,7 @@ def _cloze_safe(text: str) -> str:
 
 def options_html(question: Question) -> str:
     return "".join(
-        f'<li><span class="label">{OPTION_LABELS[i % len(OPTION_LABELS)]})</span> '
+        f'<li><span class="label">{OPTION_LABELS[i % len(OPTION_LABELS)]}.</span> '
         f"{escape(option)}</li>"
         for i, option in enumerate(question.shown_options)
     )

@@ -169,3 +169,12 @@ def other_forms(text: str, value: str | None) -> list[str]:
         else:
             forms = [f"{n} {year}" for n in names] + [f"{month}/{year}"]
     return [f for f in forms if fold(f).text != fold(text).text]
+
+
+def absolute_form(text: str, value: str | None, relative: bool) -> str:
+    """The answer to ask for: a relative date as written (`29 مارس الجاري`) becomes its
+    absolute form (`29 مارس 2023`), since "the current month" means nothing a year later."""
+    if not relative or not value:
+        return text
+    forms = other_forms(text, value)
+    return forms[0] if forms else text

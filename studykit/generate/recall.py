@@ -10,6 +10,7 @@ from dataclasses import replace
 from studykit.arabic import fold, normalize, sentence_index
 from studykit.generate.cloze import alternatives
 from studykit.generate.common import Context, Spot, make_question, names_of
+from studykit.generate.dates import absolute_form
 from studykit.generate.text import contains_phrase, find_phrase
 from studykit.generate.timeline import event_of
 from studykit.models import Fact, FactKind, Question, QuestionType
@@ -205,9 +206,10 @@ def event_date_question(ctx: Context, fact: Fact) -> list[Question]:
         event = event[1:]
     elif first not in _EVENT_VERBS:
         return []
+    answer = absolute_form(spot.answer, fact.value, fact.relative)
     return [make_question(ctx, "event-date", QuestionType.SHORT_ANSWER, [fact],
-                          f"متى {event}؟", spot.answer, spot,
-                          alternatives=alternatives(ctx, fact, spot.answer))]
+                          f"متى {event}؟", answer, spot, verbatim=answer == spot.answer,
+                          alternatives=[spot.answer, *alternatives(ctx, fact, spot.answer)])]
 
 
 def recall(ctx: Context, fact: Fact) -> list[Question]:

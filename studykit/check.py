@@ -220,12 +220,12 @@ def _check_true_false(q: Question) -> list[tuple[str, str]]:
 
 def _check_timeline(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]]:
     dates = [facts.get(fid) for fid in q.fact_ids]
-    if any(f is None for f in dates) or len(q.pairs) != len(dates):
+    if any(f is None for f in dates) or len(q.shown_pairs) != len(dates):
         return [("answer-unsupported", "timeline pairs do not match its date facts")]
     values = [f.value or "" for f in dates if f is not None]
     if values != sorted(values) or not all(values):
         return [("answer-unsupported", "timeline dates are not in chronological order")]
-    for pair, fact in zip(q.pairs, dates, strict=True):
+    for pair, fact in zip(q.shown_pairs, dates, strict=True):
         if fact is not None and normalize(pair.right) not in {normalize(fact.text),
                                                               *map(normalize, fact.aliases)}:
             return [("answer-unsupported", f"{pair.right!r} is not how {fact.id} is written")]
@@ -238,10 +238,10 @@ def _check_matching(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]
     known |= {(normalize(f.text), normalize(d.text)) for f in facts.values()
               for d in facts.values() if f.kind == FactKind.AGREEMENT
               and d.kind == FactKind.DATE and f.attrs.get("date") in (d.value, d.text)}
-    for pair in q.pairs:
+    for pair in q.shown_pairs:
         if (normalize(pair.left), normalize(pair.right)) not in known:
             return [("answer-unsupported", f"{pair.left!r} ↔ {pair.right!r} is not a bank fact")]
-    return [] if len(q.pairs) >= 2 else [("options", "a matching question needs 2+ pairs")]
+    return [] if len(q.shown_pairs) >= 2 else [("options", "a matching question needs 2+ pairs")]
 
 
 def _check_interrogative(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]]:

@@ -112,6 +112,7 @@ class Edit(Frozen):
     prompt: str | None = None
     answer: str | None = None
     options: tuple[str, ...] | None = None
+    pairs: tuple[Pair, ...] | None = None
     note: str | None = None
 
 
@@ -143,6 +144,10 @@ class Question(Frozen):
     @property
     def shown_options(self) -> tuple[str, ...]:
         return self.edit.options if self.edit and self.edit.options else self.options
+
+    @property
+    def shown_pairs(self) -> tuple[Pair, ...]:
+        return self.edit.pairs if self.edit and self.edit.pairs else self.pairs
 
 
 class Bank(Frozen):

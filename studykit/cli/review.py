@@ -26,7 +26,7 @@ def _show(q: Question, n: int, total: int) -> None:
     click.echo(f"  {q.shown_prompt}")
     for i, option in enumerate(q.shown_options, 1):
         click.echo(f"    {i}. {option}")
-    for pair in q.pairs:
+    for pair in q.shown_pairs:
         click.echo(f"    - {pair.left} — {pair.right}")
     click.echo(f"  answer: {q.shown_answer}")
     if q.alternatives:

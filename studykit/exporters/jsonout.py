@@ -20,8 +20,8 @@ def question_to_json(question: Question) -> dict[str, Any]:
         out["options"] = list(question.shown_options)
     if question.alternatives:
         out["alternatives"] = list(question.alternatives)
-    if question.pairs:
-        out["pairs"] = [[p.left, p.right] for p in question.pairs]
+    if question.shown_pairs:
+        out["pairs"] = [[p.left, p.right] for p in question.shown_pairs]
     out["fact_ids"] = list(question.fact_ids)
     out["source"] = question.source.model_dump(mode="json", exclude_none=True)
     out["status"] = question.status.value

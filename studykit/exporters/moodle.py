@@ -84,7 +84,7 @@ def question_element(question: Question) -> ET.Element:
         _answer(el, "0" if right else "100", "false", fmt="moodle_auto_format")
     elif qtype == "matching":
         ET.SubElement(el, "shuffleanswers").text = "true"
-        for pair in question.pairs:
+        for pair in question.shown_pairs:
             sub = ET.SubElement(el, "subquestion", format="html")
             _text(sub, html_text(pair.left))
             _text(ET.SubElement(sub, "answer"), pair.right)

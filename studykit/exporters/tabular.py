@@ -28,13 +28,13 @@ def card_fields(question: Question) -> tuple[str, str, str]:
         lines = [f"{LABELS[i % len(LABELS)]}. {opt}" for i, opt in enumerate(options)]
         return "\n".join([prompt, *lines]), question.shown_answer, " | ".join(options)
     if qtype == QuestionType.TIMELINE:
-        events = scrambled([p.left for p in question.pairs], question.id)
-        answer = "\n".join(f"{i + 1}. {p.left} — {p.right}" for i, p in enumerate(question.pairs))
+        events = scrambled([p.left for p in question.shown_pairs], question.id)
+        answer = "\n".join(f"{i + 1}. {p.left} — {p.right}" for i, p in enumerate(question.shown_pairs))
         return "\n".join([prompt, *events]), answer, " | ".join(events)
     if qtype == QuestionType.MATCHING:
-        lefts = [p.left for p in question.pairs]
-        rights = scrambled([p.right for p in question.pairs], question.id)
-        answer = "\n".join(f"{p.left} — {p.right}" for p in question.pairs)
+        lefts = [p.left for p in question.shown_pairs]
+        rights = scrambled([p.right for p in question.shown_pairs], question.id)
+        answer = "\n".join(f"{p.left} — {p.right}" for p in question.shown_pairs)
         return "\n".join([prompt, *lefts, "", *rights]), answer, " | ".join(rights)
     return prompt, question.shown_answer, " | ".join(options)
 

@@ -99,6 +99,14 @@ class Context:
         return frozenset(t.text for t in self.tokens)
 
     @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Folded word → the token numbers where it occurs."""
+        out: dict[str, list[int]] = {}
+        for t in self.tokens:
+            out.setdefault(t.text, []).append(t.i)
+        return out
+
+    @cached_property
     def token_at(self) -> dict[int, int]:
         """Folded start offset → token number."""
         return {t.start: t.i for t in self.tokens}

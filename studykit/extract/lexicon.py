@@ -149,6 +149,12 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
+def verbs() -> frozenset[str]:
+    """The verbs news puts before or after a name (`قال`, `أكد`), folded."""
+    return frozenset(normalize(str(w)) for w in _yaml("stopwords.yaml")["verbs"])
+
+
+@cache
 def common_nouns() -> frozenset[str]:
     return frozenset(normalize(str(w)) for w in _yaml("stopwords.yaml")["nouns"])
 

@@ -55,7 +55,24 @@ def is_stop(word: str) -> bool:
 
 def _common(word: str) -> bool:
     nouns = L.common_nouns()
-    return any(w in nouns for w in L.strip_proclitics(word))
+    # A listed noun with the article (`الوفد`, `الملف`) is no surname either.
+    return any(w in nouns or (w.startswith("ال") and w[2:] in nouns)
+               for w in L.strip_proclitics(word))
+
+
+def attested_surname(ctx: Context, word: str, here: int) -> bool:
+    """`word` stands alone as a subject elsewhere in the text, right after a verb: `وقال بري`,
+    `وأضاف فقيها`. News names a person in full once, then by surname: that later mention shows
+    where the name ended (`نبيه بري ملف ...`) and that a ـها ending is no pronoun."""
+    toks = ctx.tokens
+    verbs = L.verbs()
+    for p in ctx.positions.get(word, ()):
+        if p == here or p == 0 or ctx.breaks[p]:
+            continue
+        before = toks[p - 1].text
+        if before in verbs or (before[:1] in ("و", "ف") and before[1:] in verbs):
+            return True
+    return False
 
 
 _ORDINALS = frozenset({"الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
@@ -74,7 +91,7 @@ def can_start(word: str) -> bool:
 
 
 def can_continue(word: str, prev: str, appositive: bool = False,
-                 nisba: bool | str = False) -> bool:
+                 nisba: bool | str = False, attested: bool = False) -> bool:
     """Can this folded word continue a name whose last word is `prev`?
 
     In an appositive (`الرئيس العراقي، محمد شياع السوداني،`) the commas bound the name, so
@@ -92,7 +109,7 @@ def can_continue(word: str, prev: str, appositive: bool = False,
         return True
     if prev in L.connectors():
         return True
-    if _PRONOUN_END.search(word) and len(word) > 4 and word[-2:] != "له":
+    if _PRONOUN_END.search(word) and len(word) > 4 and word[-2:] != "له" and not attested:
         return False  # a noun with a pronoun suffix: `أبرزها`, `زيارته`
     if _MASDAR.match(word):
         return False  # `أعلن ... يحيى سريع استهداف سفينة`
@@ -163,7 +180,8 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
         if ctx.gap_breaks(toks[end], nxt) or not name_like(ctx, nxt):
             break
         ali = nxt.text == "علي"
-        if not (ali or can_continue(nxt.text, toks[end].text, appositive, nisba)):
+        attested = bool(_PRONOUN_END.search(nxt.text)) and attested_surname(ctx, nxt.text, end + 1)
+        if not (ali or can_continue(nxt.text, toks[end].text, appositive, nisba, attested)):
             break
         if nxt.text[:1] == "ب" and nxt.text.endswith("ه") and (
                 nxt.text[1:] in ctx.vocabulary or "ال" + nxt.text[1:] in ctx.vocabulary):
@@ -177,6 +195,9 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
                 L.connectors() and nxt.text not in _ORDINALS and not connected):
             break  # an ال-surname ends the name: `أيمن الصفدي ضرورة ...`
         if not connected:
+            if (plain == 2 and end == j + 1 and attested_surname(ctx, toks[end].text, end)
+                    and not attested_surname(ctx, nxt.text, end + 1)):
+                break  # `نبيه بري ملف ...` when the text later says `وقال بري`
             if plain >= 3 or (plain >= 2 and nxt.text[:1] in "بل" and len(nxt.text) >= 4):
                 break  # `قيس سعيد بفارق كبير`: a third word with a preposition ends it
             plain += 1

@@ -20,7 +20,8 @@ from studykit.extract.places import match_place
 _CONSTRUCT = frozenset({"باسم", "مجلس", "وزاره", "جهاز", "هييه", "لشوون", "شوون", "وفد",
                         "حكومه", "دوله", "منظمه", "حركه", "حزب", "قوات", "اداره", "مكتب",
                         "حلف", "جامعه", "صندوق", "بنك", "وكاله", "اتحاد", "لجنه", "موسسه",
-                        "شركه", "جبهه", "تحالف", "رياسه", "جماعه"})
+                        "شركه", "جبهه", "تحالف", "رياسه", "جماعه", "مجمع", "مركز", "معهد",
+                        "اتفاقيه", "برنامج", "مجموعه", "سلطه", "محكمه", "منتدي"})
 _MAX_MODIFIERS = 8
 # What a president presides over: `رئيس الجمهورية`, `رئيس الدولة`.
 _STATE = frozenset({"الجمهوريه", "الدوله", "البلاد", "السلطه"})
@@ -99,6 +100,7 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
     country = ""
     closed = end > i and toks[end].text.startswith("ال")
     chained = False  # the previous word was the governed noun of an idafa: `حلف شمال`
+    seen_construct = False  # the title names a body: `الأمين التنفيذي لاتفاقية ...`
     k = end + 1
     while k < len(toks) and k - end <= _MAX_MODIFIERS:
         if ctx.gap_breaks(toks[k - 1], toks[k]):
@@ -118,8 +120,16 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
         idafa = after_construct and (word == "الله" or (
             k + 1 < len(toks) and toks[k + 1].text.startswith("ال") and not N.is_stop(word)
             and not ctx.gap_breaks(toks[k], toks[k + 1]) and N.can_start(word)))
-        if _al_surname(word) or _honorific_at(ctx, k):
+        if _new_title(ctx, i, end, k):
+            break  # `استقبل الوزير السفير الفرنسي ...`: the ambassador's own title begins
+        if after_construct and prev[:1] == "ل" and _body_name(ctx, k):
+            k += 1  # `المدير العام لمجمع سوناطراك توفيق حكار`: the body's one-word name
+            continue
+        nisba = _al_surname(word) and _nisba_before_name(ctx, k)
+        if _al_surname(word) and not nisba:
             break  # `الرئيس السيسي`: the name itself, not part of the title
+        if _honorific_at(ctx, k):
+            break
         # A country after an indefinite head: `رئيس وزراء اليابان`, `أمير قطر`.
         place = match_place(ctx, k) if not toks[i].text.startswith("ال") else None
         if place is not None and place[2].subkind == "country":
@@ -128,19 +138,25 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
             continue
         # Coordinated portfolios: `وزير الشؤون الخارجية والتعاون الإفريقي`.
         coordinated = (word.startswith("وال") or word[1:] in _CONSTRUCT) and word[:1] == "و" and (
-            prev.startswith("ال"))
+            prev.startswith(("ال", "وال")))
+        # `لمكافحة التصحر` inside a body's name: a ل-noun governing a definite noun.
+        purpose = (seen_construct and word[:1] == "ل" and len(word) >= 4 and not N.is_stop(word)
+                   and k + 1 < len(toks) and toks[k + 1].text.startswith("ال")
+                   and not ctx.gap_breaks(toks[k], toks[k + 1]))
         if prev == "المنتهيه" and word.startswith("ولايت"):
             coordinated = True  # `الرئيس المنتهية ولايته`: the outgoing president
         # A head that ends in its own complement (`ولي العهد`, `رئيس الوزراء`) takes no further
         # bare definite word: `ولي العهد المجلس` is the crown prince and his object.
-        bare_ok = not closed or after_construct or chained or nat is not None or prev.startswith(
-            ("لل", "بال"))
-        if not (nat is not None or construct or idafa or coordinated
+        bare_ok = (not closed or after_construct or chained or nat is not None or nisba
+                   or prev.startswith(("لل", "بال")))
+        if not (nat is not None or construct or idafa or coordinated or purpose
                 or word.startswith(("لل", "بال"))
                 or (word.startswith("ال") and not N.is_stop(word) and bare_ok)
                 or word in L.title_complements()):
             break
-        chained = idafa
+        # The genitive of a body takes its adjectives: `لاتفاقية الأمم المتحدة`.
+        chained = idafa or purpose or (after_construct and word.startswith("ال"))
+        seen_construct = seen_construct or construct or purpose
         if nat and not country:
             country = nat
         if rank == "minister" and word in L.ministries():
@@ -154,6 +170,40 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
     if rank == "expert":
         k = _affiliation(ctx, k)
     return Title(i, k - 1, rank, country), k
+
+
+def _new_title(ctx: Context, i: int, end: int, k: int) -> bool:
+    """A one-word definite title followed by another definite title head: two people, as in
+    `استقبل الوزير السفير الفرنسي`; `الرئيس المدير العام` is listed as one head."""
+    toks = ctx.tokens
+    word = toks[k].text
+    return (i == end and k == end + 1 and toks[i].text.startswith("ال")
+            and word.startswith("ال") and word in L.titles_by_first())
+
+
+def _body_name(ctx: Context, k: int) -> bool:
+    """Token k is the one-word name of a body (`لشركة إيني`) when a name of two or more words
+    follows it: `الرئيس التنفيذي لشركة إيني كلاوديو ديسكالزي`."""
+    toks = ctx.tokens
+    word = toks[k].text
+    if (word.startswith("ال") or not N.can_start(word) or k + 1 >= len(toks)
+            or ctx.gap_breaks(toks[k], toks[k + 1]) or not N.name_like(ctx, toks[k])):
+        return False
+    span = N.read_name(ctx, k + 1, nisba=True)
+    return span is not None and span[1] > span[0] and span[0] == k + 1
+
+
+def _nisba_before_name(ctx: Context, k: int) -> bool:
+    """`وزير الطاقة النيجري محمد ...`: an ال...ي word right after a title and before a name is
+    a nationality adjective (even one missing from the list), not an ال-surname."""
+    toks = ctx.tokens
+    if k + 2 >= len(toks) or not ctx.joined(k, 3) or N.attested_surname(ctx, toks[k].text, k):
+        return False  # `وقال السيسي` elsewhere: the word is a surname
+    first, second = toks[k + 1].text, toks[k + 2].text
+    # Two plain name words follow (`ماهامان ساني`), not a noun phrase (`ضرورة التوصل`).
+    return (not first.startswith("ال") and not second.startswith("ال") and N.can_start(first)
+            and N.can_continue(second, first) and N.name_like(ctx, toks[k + 1])
+            and N.name_like(ctx, toks[k + 2]) and L.nationality(first) is None)
 
 
 def _gloss_end(ctx: Context, k: int) -> int | None:

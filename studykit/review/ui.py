@@ -80,9 +80,9 @@ class Screen:
         parts: list[RenderableType] = []
         if given:
             parts.append(self.text(f"إجابتك: {given}"))
-        if q.pairs:
+        if q.shown_pairs:
             parts.append(self.text("الإجابة:", style="bold"))
-            parts += [self.text(f"{p.left} — {p.right}", style="bold") for p in q.pairs]
+            parts += [self.text(f"{p.left} — {p.right}", style="bold") for p in q.shown_pairs]
         else:
             parts.append(self.text(f"الإجابة: {q.shown_answer}", style="bold"))
         if note:

@@ -190,21 +190,21 @@ def layout_item(question: Question, number: int, rng: random.Random) -> Item:
         verdicts = question.shown_options or TRUE_FALSE
         return Item(number, question, prompt, verdicts, key=answer, source_sentence=source)
     if question.type == QuestionType.TIMELINE:
-        events = [pair.left for pair in question.pairs]
+        events = [pair.left for pair in question.shown_pairs]
         order = list(range(len(events)))
         rng.shuffle(order)
         # Key: for each printed event (أ ب ج...), its chronological rank and date.
         key = "؛ ".join(
-            f"{LABELS[pos]}={rank + 1}: {question.pairs[rank].right}"
+            f"{LABELS[pos]}={rank + 1}: {question.shown_pairs[rank].right}"
             for pos, rank in enumerate(order)
         )
         shown = tuple(events[rank] for rank in order)
         return Item(number, question, prompt, shown, key=key, source_sentence=source)
     if question.type == QuestionType.MATCHING:
-        rows = tuple(pair.left for pair in question.pairs)
+        rows = tuple(pair.left for pair in question.shown_pairs)
         order = list(range(len(rows)))
         rng.shuffle(order)
-        lettered = tuple(question.pairs[i].right for i in order)
+        lettered = tuple(question.shown_pairs[i].right for i in order)
         key = "، ".join(f"{i + 1}={LABELS[order.index(i)]}" for i in range(len(rows)))
         return Item(number, question, prompt, lettered, rows=rows, key=key,
                     source_sentence=source)

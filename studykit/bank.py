@@ -54,6 +54,11 @@ def loads_bank(text: str, name: str) -> Bank:
     """Parse and validate; errors name the file, the field path and the reason."""
     try:
         data = yaml.load(text, Loader=_Loader)
+    except yaml.composer.ComposerError as exc:
+        if "expected a single document" in str(exc):
+            raise BankError(f"{name}: not a bank file (it holds several YAML documents; "
+                            "is it an article?)") from None
+        raise BankError(f"{name}: invalid YAML ({exc.problem})") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -14,17 +14,22 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
 
     Raises OutputError (one line, naming the path) when the folder is missing or unwritable.
     """
-    target = Path(path)
+    shown = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = target.parent if str(target.parent) else Path(".")
+    # Write through a symlink to the file it points at, rather than replacing the link.
+    target = Path(os.path.realpath(shown))
+    folder = target.parent
     if target.is_dir():
-        raise OutputError(f"{target}: is a directory")
+        raise OutputError(f"{shown}: is a directory")
+    if target.exists() and not target.is_file():
+        # A device or FIFO (`-o /dev/stdout`): write into it; renaming over it would destroy it.
+        return _write_in_place(shown, target, payload)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
-        raise OutputError(f"{target}: folder {folder} does not exist") from None
+        raise OutputError(f"{shown}: folder {shown.parent} does not exist") from None
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"{shown}: cannot write ({exc.strerror or exc})") from None
     try:
         # mkstemp makes 0600 files; give outputs the mode a plain open() would (0666 - umask).
         umask = os.umask(0)
@@ -37,8 +42,18 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    return target
+        raise OutputError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+    return shown
+
+
+def _write_in_place(shown: Path, target: Path, payload: bytes) -> Path:
+    try:
+        with open(target, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+    return shown
 
 
 def read_bytes(path: str | Path, error: type[StudykitError], what: str) -> bytes:

@@ -24,7 +24,8 @@ class BuildReport:
     merged: bool
     new_questions: int = 0
     orphaned: int = 0
-    written: tuple[Path, ...] = field(default_factory=tuple)
+    reworded: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def summary(self) -> str:
         facts = Counter(f.kind.value for f in self.bank.facts)
@@ -37,7 +38,8 @@ class BuildReport:
             "  status:    " + _counts(status, len(self.bank.questions)),
         ]
         if self.merged:
-            lines.append(f"  new drafts: {self.new_questions}, orphaned: {self.orphaned}")
+            lines.append(f"  new drafts: {self.new_questions}, orphaned: {self.orphaned}, "
+                         f"reviewed questions reworded by the generator: {self.reworded}")
         return "\n".join(lines)
 
 
@@ -93,6 +95,29 @@ def bank_id_for(target: Path) -> str:
     return slugify(stem)
 
 
+def article_warnings(article: Article) -> list[str]:
+    """Things a user should know before trusting the bank: unresolved dates, non-Arabic text."""
+    out = []
+    name = article.source.path
+    if article.source.published is None:
+        out.append(f"{name}: no publication date (front matter `published:` or --published); "
+                   "relative dates such as `الشهر الماضي` stay unresolved")
+    letters = [c for c in article.body if c.isalpha()]
+    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+    if letters and arabic < 0.5 * len(letters):
+        out.append(f"{name}: mostly non-Arabic text; studykit's rules are for Arabic news")
+    return out
+
+
+def _reworded(old: Bank, new: Bank) -> int:
+    """Reviewed questions whose generated text changed on this rebuild (kept decisions on
+    different wording are worth a second look)."""
+    before = {q.id: q for q in old.questions if q.status.value in ("approved", "rejected")}
+    return sum(1 for q in new.questions if q.id in before and (
+        (q.prompt, q.answer, q.options) != (before[q.id].prompt, before[q.id].answer,
+                                            before[q.id].options)))
+
+
 def build_steps(paths: Sequence[Path]) -> int:
     """How many times build_bank_file calls `progress`: read and extract each, then generate."""
     return 2 * len(paths) + 1
@@ -119,9 +144,10 @@ def build_bank_file(
     bank_id = old.id if old else bank_id_for(target)
     bank_title = title or (old.title if old else "") or articles[0].source.title or bank_id
     fresh = build_bank(articles, bank_id, bank_title, progress)
+    warnings = tuple(w for a in articles for w in article_warnings(a))
     if old is None:
         save_bank(fresh, target)
-        return BuildReport(path=target, bank=fresh, merged=False)
+        return BuildReport(path=target, bank=fresh, merged=False, warnings=warnings)
     from studykit.merge import merge_banks
 
     merged = merge_banks(old, fresh)
@@ -133,4 +159,6 @@ def build_bank_file(
         merged=True,
         new_questions=sum(1 for q in merged.questions if q.id not in old_ids),
         orphaned=sum(1 for q in merged.questions if q.status.value == "orphaned"),
+        reworded=_reworded(old, merged),
+        warnings=warnings,
     )

@@ -193,3 +193,32 @@ def test_build_several_articles_into_one_bank(runner: CliRunner, tmp_path: Path)
         assert q.source.source in q.tags
     # --published overrides the front matter for every article
     assert {s.published.isoformat() for s in bank.sources if s.published} == {"2024-05-02"}
+
+
+def test_build_warns_about_missing_date_and_non_arabic(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "en.txt"
+    article.write_text("The quick brown fox jumps over the lazy dog.\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(article), "-o", str(tmp_path / "b.yaml")])
+    assert result.exit_code == 0
+    assert "Warning: " in result.stderr and "no publication date" in result.stderr
+    assert "mostly non-Arabic text" in result.stderr
+
+
+def test_export_anki_with_nothing_approved_is_an_error(runner: CliRunner, tmp_path: Path,
+                                                       small_bank: Bank) -> None:
+    from studykit.models import Status
+
+    drafts = small_bank.model_copy(update={"questions": tuple(
+        q.model_copy(update={"status": Status.DRAFT}) for q in small_bank.questions)})
+    bank = save_bank(drafts, tmp_path / "bank.yaml")
+    result = runner.invoke(main, ["export", "anki", str(bank), "-o", str(tmp_path / "x.apkg")])
+    assert_one_line_error(result, "no approved questions", "--include-drafts")
+    assert not (tmp_path / "x.apkg").exists()
+    ok = runner.invoke(main, ["export", "anki", str(bank), "-o", str(tmp_path / "x.apkg"),
+                              "--include-drafts"])
+    assert ok.exit_code == 0
+
+
+def test_an_article_given_as_a_bank(runner: CliRunner, seed_article: Path) -> None:
+    result = runner.invoke(main, ["check", str(seed_article)])
+    assert_one_line_error(result, "not a bank file")

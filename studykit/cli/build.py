@@ -55,4 +55,6 @@ def build(articles: tuple[Path, ...], output: Path | None, published: date | Non
 
             report = build_bank_file(paths, target, published=published, title=title,
                                      progress=step)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     click.echo(report.summary())

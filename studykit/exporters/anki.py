@@ -20,6 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from studykit.errors import OutputError
 from studykit.fsutil import atomic_write
 from studykit.models import Bank, Question, QuestionSource, QuestionType
 
@@ -218,6 +219,10 @@ def write_apkg(
     yields newer notes, an unchanged bank the same bytes.
     """
     questions = bank.selected(include_drafts)
+    if not any(q.type in ANKI_TYPES for q in questions):
+        which = "questions" if include_drafts else (
+            "approved questions (review the bank, or add --include-drafts)")
+        raise OutputError(f"{path}: not written: the bank has no {which} for Anki")
     data = package_bytes(bank, questions, timestamp if timestamp is not None else 0.0)
     atomic_write(path, data)
     return sum(1 for q in questions if q.type in ANKI_TYPES)

@@ -71,7 +71,8 @@ def question_gift(question: Question) -> str:
     elif qtype == QuestionType.TRUE_FALSE:
         answers = "T" if question.shown_answer.strip() == TRUE_WORD else "F"
     elif qtype in (QuestionType.MATCHING, QuestionType.TIMELINE):
-        answers = " ".join(f"={_fragment(p.left)} -> {_plain(p.right)}" for p in question.shown_pairs)
+        answers = " ".join(f"={_fragment(p.left)} -> {_plain(p.right)}"
+                           for p in question.shown_pairs)
     else:
         answers = " ".join(f"={_plain(a)}" for a in _answers(question))
     return f"{head}{body}{{{answers}}}"

@@ -3,7 +3,8 @@
 Columns: question, answer, options, type, id, tags. The first two are a complete flashcard
 (Quizlet reads term and definition from them; Anki's "Basic" note type maps Front and Back),
 so the question cell carries the choices or items a card needs to be answerable, one a line.
-Cells may hold newlines; the csv module quotes them, which both importers accept.
+CSV cells may hold newlines (quoted, which Anki and Quizlet's file import accept); TSV is for
+pasting, where every card must be one line, so its cells join lines with " / ".
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def card_fields(question: Question) -> tuple[str, str, str]:
         return "\n".join([prompt, *lines]), question.shown_answer, " | ".join(options)
     if qtype == QuestionType.TIMELINE:
         events = scrambled([p.left for p in question.shown_pairs], question.id)
-        answer = "\n".join(f"{i + 1}. {p.left} — {p.right}" for i, p in enumerate(question.shown_pairs))
+        answer = "\n".join(f"{i + 1}. {p.left} — {p.right}"
+                           for i, p in enumerate(question.shown_pairs))
         return "\n".join([prompt, *events]), answer, " | ".join(events)
     if qtype == QuestionType.MATCHING:
         lefts = [p.left for p in question.shown_pairs]
@@ -57,6 +59,8 @@ def dumps_table(bank: Bank, include_drafts: bool = False, delimiter: str = ",",
         writer.writerow(COLUMNS)
     for question in bank.selected(include_drafts):
         front, back, options = card_fields(question)
-        writer.writerow([front, back, options, question.type.value, question.id,
-                         " ".join(question.tags)])
+        row = [front, back, options, question.type.value, question.id, " ".join(question.tags)]
+        if delimiter == "\t":
+            row = [" ".join(cell.replace("\n", " / ").split("\t")) for cell in row]
+        writer.writerow(row)
     return buffer.getvalue()

@@ -50,6 +50,9 @@ class StudyQueue:
         self._version: dict[str, int] = {}
         self._counter = 0
         self._learn_ahead_ms = int(learn_ahead.total_seconds() * 1000)
+        # fact id -> the question that showed it this session (for burying new siblings)
+        self._shown_facts: dict[str, str] = {}
+        self.buried = 0
 
     def __len__(self) -> int:
         return len(self._main) + sum(1 for entry in self._learning if self._live(entry))
@@ -70,11 +73,33 @@ class StudyQueue:
         now_ms = to_ms(now)
         if self._learning and self._learning[0][0] <= now_ms:
             return self._pop_learning()
-        if self._main:
-            return self._main.popleft()
+        while self._main:
+            item = self._main.popleft()
+            if item.state is CardState.NEW and self._is_sibling(item):
+                self.buried += 1
+                continue
+            self._shown(item)
+            return item
         if self._learning and self._learning[0][0] <= now_ms + self._learn_ahead_ms:
             return self._pop_learning()
         return None
+
+    @staticmethod
+    def _sibling_facts(item: Item) -> tuple[str, ...]:
+        # Timeline and matching questions span many facts; only one- and two-fact questions
+        # count as siblings (a cloze and an MCQ on the same date give each other away).
+        fact_ids = item.question.fact_ids
+        return fact_ids if len(fact_ids) <= 2 else ()
+
+    def _is_sibling(self, item: Item) -> bool:
+        """A new card about a fact another card already showed this session is buried until
+        the next session, as Anki buries new siblings."""
+        return any(self._shown_facts.get(f, item.entry.id) != item.entry.id
+                   for f in self._sibling_facts(item))
+
+    def _shown(self, item: Item) -> None:
+        for fact in self._sibling_facts(item):
+            self._shown_facts.setdefault(fact, item.entry.id)
 
     def _drop_stale(self) -> None:
         while self._learning and not self._live(self._learning[0]):
@@ -83,6 +108,7 @@ class StudyQueue:
     def _pop_learning(self) -> Item:
         _due, _version, item = heapq.heappop(self._learning)
         self._bump(item)
+        self._shown(item)
         return item
 
     def _bump(self, item: Item) -> int:

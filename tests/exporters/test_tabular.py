@@ -63,3 +63,14 @@ def test_cli_tsv_by_suffix(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     table = rows(out.read_text("utf-8"), "\t")
     assert all(len(row) == len(COLUMNS) for row in table)
+
+
+
+def test_tsv_is_one_line_per_card_for_paste_import() -> None:
+    bank = make_bank()
+    text = dumps_table(bank, delimiter="\t")
+    lines = text.splitlines()
+    assert len(lines) == len(bank.selected())
+    assert all(line.count("\t") == len(COLUMNS) - 1 for line in lines)
+    mcq = next(line for line in lines if "\tmcq\t" in line)
+    assert " / أ. " in mcq

@@ -145,3 +145,24 @@ def test_undo_restores_the_card_and_shows_it_next(tmp_db: Path) -> None:
         assert store.cards(["iran-russia"]) == before
         assert len(store.reviews()) == 1
         assert session.summary(next_due(store, qs)).reviewed == 1
+
+
+def test_new_siblings_are_buried_for_the_session(tmp_db: Path) -> None:
+    """A cloze and an MCQ on the same fact give each other away: after one is shown, the
+    other waits for the next session; undoing brings the same card back, not buried."""
+    base = [e.question for e in pairs()]
+    first = base[0]
+    sibling = first.model_copy(update={"id": first.id + "-mcq", "template": "mcq"})
+    others = [q for q in base[1:] if not set(q.fact_ids) & set(first.fact_ids)]
+    entries = [Entry.of("iran-russia", q) for q in (first, sibling, *others)]
+    with ReviewStore(tmp_db) as store:
+        queue = build_queue(entries, store, NOW, new_per_day=100)
+        shown = []
+        while (item := queue.next(NOW)) is not None:
+            shown.append(item.question.id)
+        assert first.id in shown and sibling.id not in shown
+        assert queue.buried == 1
+        assert len(shown) == len(entries) - 1
+        # next session (nothing studied): the buried card is offered again
+        again = build_queue([entries[1]], store, NOW, new_per_day=100)
+        assert again.next(NOW).question.id == sibling.id  # type: ignore[union-attr]

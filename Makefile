@@ -29,7 +29,7 @@ demo: $(VENV)/.installed
 	@if $(BIN)/studykit export moodle --help >/dev/null 2>&1; then \
 	  $(BIN)/studykit export moodle $(OUT)/iran-russia-2023.yaml -o $(OUT)/iran-russia-2023-moodle.xml; fi
 	@if $(BIN)/studykit handout --help >/dev/null 2>&1; then \
-	  $(BIN)/studykit handout $(OUT)/iran-russia-2023.yaml -o $(OUT)/iran-russia-2023-handout.pdf --versions 2 --key appended; fi
+	  $(BIN)/studykit handout $(OUT)/iran-russia-2023.yaml -o $(OUT)/iran-russia-2023-handout.pdf --versions 2 --count 30 --seed 1 --key appended; fi
 	@echo "Files written:"; ls -l $(OUT) | tail -n +2
 	@echo "Next: $(BIN)/studykit quiz   (or $(BIN)/studykit --help)"
 

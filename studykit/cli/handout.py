@@ -49,10 +49,13 @@ def parse_types(ctx: click.Context, param: click.Parameter,
 @click.option("--key", "key_mode", type=click.Choice(["separate", "appended", "none"]),
               default="appended", show_default=True,
               help="Answer keys after each version, in FILE-key.EXT beside FILE, or none.")
+@click.option("--siblings", is_flag=True,
+              help="Print every question, even several on one sentence or fact (by default "
+                   "one is kept, chosen from the seed, so no question gives another away).")
 @include_drafts
 def handout(bank: Path | None, output: Path, versions: int, seed: int, count: int | None,
             types: tuple[QuestionType, ...], with_text: bool, title: str | None,
-            key_mode: str, include_drafts: bool) -> None:
+            key_mode: str, siblings: bool, include_drafts: bool) -> None:
     """Print a quiz handout from BANK as PDF, HTML or Markdown, with answer keys."""
     from datetime import UTC, datetime
 
@@ -62,7 +65,8 @@ def handout(bank: Path | None, output: Path, versions: int, seed: int, count: in
     loaded = load_bank(resolve_bank(bank))
     options = HandoutOptions(versions=versions, seed=seed, count=count, types=types,
                              with_text=with_text, title=title or loaded.title,
-                             key=KeyMode(key_mode), created=datetime.now(UTC))
+                             key=KeyMode(key_mode), created=datetime.now(UTC),
+                             siblings=siblings)
     layout, written = write_handout(loaded.selected(include_drafts), output, options)
     count_q = len(layout.versions[0].items)
     for path in written:

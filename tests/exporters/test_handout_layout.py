@@ -122,3 +122,18 @@ def test_mcq_whose_answer_is_not_an_option_is_reported() -> None:
     broken = q.model_copy(update={"answer": "غير موجود"})
     with pytest.raises(HandoutError, match=q.id):
         build_handout([broken], HandoutOptions())
+
+
+def test_without_siblings_no_question_gives_another_away() -> None:
+    from studykit.exporters.handout.layout import without_siblings
+
+    questions = make_bank().questions
+    kept = without_siblings(questions, seed=3)
+    assert 0 < len(kept) < len(questions)
+    single = [q for q in kept if len(q.fact_ids) <= 2]
+    for i, a in enumerate(single):
+        for b in single[i + 1:]:
+            assert not set(a.fact_ids) & set(b.fact_ids)
+            assert not (a.source.source == b.source.source and a.source.start < b.source.end
+                        and b.source.start < a.source.end)
+    assert without_siblings(questions, seed=3) == kept  # reproducible from the seed

@@ -76,6 +76,8 @@ class HandoutOptions:
     title: str = ""
     key: KeyMode = KeyMode.APPENDED
     created: datetime | None = None
+    # Print every question, even several on one sentence (they give each other away).
+    siblings: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,9 +132,36 @@ def version_label(index: int) -> str:
     return chr(ord("A") + index)
 
 
+def without_siblings(questions: Sequence[Question], seed: int) -> list[Question]:
+    """At most one question per source clause and per fact, so no question on the sheet
+    prints another's answer (a cloze and an MCQ on one sentence give each other away).
+
+    Which sibling stays is chosen from the seed, so the mix of types varies; bank order kept.
+    """
+    order = list(range(len(questions)))
+    random.Random(f"siblings:{seed}").shuffle(order)
+    spans: list[tuple[str, int, int]] = []
+    facts: set[str] = set()
+    keep: set[int] = set()
+    for i in order:
+        q = questions[i]
+        src = q.source
+        own_facts = set(q.fact_ids) if len(q.fact_ids) <= 2 else set()
+        overlaps = any(s == src.source and a < src.end and src.start < b for s, a, b in spans)
+        if len(q.fact_ids) <= 2 and (overlaps or own_facts & facts):
+            continue
+        keep.add(i)
+        facts |= own_facts
+        if len(q.fact_ids) <= 2:
+            spans.append((src.source, src.start, src.end))
+    return [q for i, q in enumerate(questions) if i in keep]
+
+
 def select_questions(questions: Sequence[Question], options: HandoutOptions) -> list[Question]:
-    """Filter by type, then keep `count` of them chosen from the seed, in bank order."""
+    """Filter by type, drop siblings, then keep `count` chosen from the seed, in bank order."""
     chosen = [q for q in questions if not options.types or q.type in options.types]
+    if not options.siblings:
+        chosen = without_siblings(chosen, options.seed)
     if not chosen:
         raise HandoutError("no questions to print (check --types and --include-drafts)")
     if options.count is not None and options.count < len(chosen):

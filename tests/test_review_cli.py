@@ -110,3 +110,21 @@ def test_killed_mid_review_keeps_earlier_decisions(bank_file: Path) -> None:
     child.wait()
     statuses = [q.status for q in load_bank(bank_file).questions[1:]]
     assert statuses == [Status.APPROVED, Status.DRAFT, Status.DRAFT, Status.DRAFT]
+
+
+def test_edit_with_no_change_leaves_no_empty_edit(bank_file: Path) -> None:
+    code, output, bank = review(bank_file, "e\n\n\n\nq\n")
+    assert code == 0, output
+    first = bank.questions[0]
+    assert first.status == Status.APPROVED
+    assert first.edit is None
+    assert "edit: {}" not in bank_file.read_text(encoding="utf-8")
+
+
+def test_visual_rtl_shows_reordered_arabic(bank_file: Path) -> None:
+    result = CliRunner().invoke(main, ["review", str(bank_file), "--rtl", "visual"], input="q\n")
+    assert result.exit_code == 0
+    first = load_bank(bank_file).questions[0]
+    word = first.source.sentence.split()[0]
+    assert word not in result.output  # logical order is gone ...
+    assert "\ufe8d" in result.output or any(0xFE70 <= ord(c) <= 0xFEFF for c in result.output)

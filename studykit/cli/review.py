@@ -20,20 +20,40 @@ _CHOICES = {"a": "approve", "r": "reject", "e": "edit", "s": "skip", "q": "quit"
 OPTION_SEP = " | "
 
 
-def _show(q: Question, n: int, total: int) -> None:
+def _say(label: str, text: str, rtl: str) -> None:
+    """One labelled field; with `--rtl visual`, Arabic reshaped and reordered per line for
+    terminals without bidi (the label stays on its own line, left-to-right)."""
+    if rtl != "visual":
+        click.echo(f"  {label}{text}")
+        return
+    from studykit.review.rtl import has_arabic, visual_line, wrap
+
+    if not has_arabic(text):
+        click.echo(f"  {label}{text}")
+        return
+    import shutil
+
+    width = max(30, shutil.get_terminal_size((80, 24)).columns - 4)
+    if label.strip():
+        click.echo(f"  {label.strip()}")
+    for start, end in wrap(text, width):
+        click.echo("  " + visual_line(text[start:end])[0].rjust(width))
+
+
+def _show(q: Question, n: int, total: int, rtl: str = "logical") -> None:
     click.echo("")
-    click.echo(f"[{n}/{total}] {q.id}  {q.type.value} ({q.template})")
-    click.echo(f"  {q.shown_prompt}")
+    click.echo(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template})")
+    _say("", q.shown_prompt, rtl)
     for i, option in enumerate(q.shown_options, 1):
-        click.echo(f"    {i}. {option}")
+        _say(f"  {i}. ", option, rtl)
     for pair in q.shown_pairs:
-        click.echo(f"    - {pair.left} — {pair.right}")
-    click.echo(f"  answer: {q.shown_answer}")
+        _say("  - ", f"{pair.left} — {pair.right}", rtl)
+    _say("answer: ", q.shown_answer, rtl)
     if q.alternatives:
-        click.echo(f"  also accepted: {'، '.join(q.alternatives)}")
-    click.echo(f"  source ({q.source.source}): {q.source.sentence}")
+        _say("also accepted: ", "، ".join(q.alternatives), rtl)
+    _say(f"source ({q.source.source}): ", q.source.sentence, rtl)
     if q.edit and q.edit.note:
-        click.echo(f"  note: {q.edit.note}")
+        _say("note: ", q.edit.note, rtl)
 
 
 def _edit(q: Question) -> Edit:
@@ -53,6 +73,7 @@ def _edit(q: Question) -> Edit:
         prompt=prompt if prompt != q.prompt else None,
         answer=answer if answer != q.answer else None,
         options=options if options != q.options else None,
+        pairs=old.pairs,
         note=note or None,
     )
 
@@ -64,7 +85,10 @@ def _replace(bank: Bank, question: Question) -> Bank:
 
 @main.command()
 @click.argument("bank", type=click.Path(path_type=Path))
-def review(bank: Path) -> None:
+@click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical",
+              show_default=True,
+              help="visual: reshape and reorder Arabic for terminals without bidi (tmux, xterm).")
+def review(bank: Path, rtl: str) -> None:
     """Review the draft questions of BANK one by one in the terminal.
 
     For each draft: [a]pprove, [r]eject (with an optional reason kept as the note), [e]dit
@@ -80,7 +104,7 @@ def review(bank: Path) -> None:
         return
     counts = {"approve": 0, "reject": 0, "edit": 0, "skip": 0}
     for n, question in enumerate(drafts, 1):
-        _show(question, n, len(drafts))
+        _show(question, n, len(drafts), rtl)
         choice = click.prompt("  [a]pprove [r]eject [e]dit [s]kip [q]uit",
                               type=click.Choice(list(_CHOICES)), show_choices=False)
         action = _CHOICES[choice]
@@ -90,8 +114,10 @@ def review(bank: Path) -> None:
         if action == "skip":
             continue
         if action == "edit":
-            changed = question.model_copy(update={"edit": _edit(question),
-                                                  "status": Status.APPROVED})
+            edited = _edit(question)
+            # Enter on every field changes nothing: no empty `edit: {}` in the bank.
+            changed = question.model_copy(update={
+                "edit": None if edited == Edit() else edited, "status": Status.APPROVED})
         elif action == "reject":
             reason = click.prompt("  reason (optional)", default="", show_default=False).strip()
             edit = (question.edit or Edit()).model_copy(update={"note": reason}) if reason \

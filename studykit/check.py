@@ -1,7 +1,8 @@
 """Quality rules for a bank: what `studykit check` enforces and tests run on generated banks.
 
 Rules (each violation names its rule):
-- `answer-unsupported`: the answer is not written in the source sentence (true/false: the
+- `answer-unsupported`: the answer is not written in the source sentence, nor is it another
+  form of a date written there (true/false: the
   statement does not match the sentence the way its verdict says; timeline/matching: the pairs
   disagree with the bank's facts).
 - `answer-in-prompt`: the prompt gives the answer away; `answer-in-options`: another option
@@ -158,7 +159,8 @@ def _check_answer(q: Question) -> list[tuple[str, str]]:
         if normalize(written) != normalize(answer):
             found.append(("answer-unsupported",
                           f"source offsets give {written!r}, answer is {answer!r}"))
-    elif not any(_written_in(a, src.sentence) for a in _accepted(q)):
+    elif not (_written_in(answer, src.sentence) if edited_answer
+              else any(_written_in(a, src.sentence) for a in _accepted(q))):
         found.append(("answer-unsupported", f"{answer!r} is not in the source sentence"))
     prompt = _QUOTED.sub(" ", q.shown_prompt) if q.template == "quote-speaker" else q.shown_prompt
     giveaway = next((a for a in _accepted(q) if contains_phrase(prompt, a)), None)
@@ -168,11 +170,49 @@ def _check_answer(q: Question) -> list[tuple[str, str]]:
 
 
 def _written_in(answer: str, sentence: str) -> bool:
-    """The answer, or each part of a `X وY` list answer, is in the sentence."""
-    if contains_phrase(sentence, answer):
+    """The answer, or each part of a `X وY` list answer, is in the sentence, or the answer is
+    another form of a date the sentence writes (`29 مارس 2023` for `29 مارس الجاري`)."""
+    if contains_phrase(sentence, answer) or same_date_written(answer, sentence):
         return True
     parts = [p for p in re.split(r"\s+و", answer) if p.strip()]
     return len(parts) > 1 and all(contains_phrase(sentence, p) for p in parts)
+
+
+_RELATIVE_YEAR = ("الجاري", "الماضي", "المقبل", "الحالي", "الفائت", "الفارط", "القادم")
+
+
+def same_date_written(answer: str, sentence: str) -> bool:
+    """True when `answer` names a month (and day) the sentence writes with the same day and
+    month, and with the same year or a relative one (`الجاري`) in its place."""
+    from studykit.arabic import to_latin_digits
+    from studykit.generate.dates import parse_written
+
+    want = parse_written(answer)
+    if want.month is None:
+        return False
+    day = _number(answer, want.day)
+    year = _number(answer, want.year)
+    words = sentence.split()
+    for i in range(len(words)):
+        for n in (2, 3, 4):
+            window = " ".join(words[i:i + n]).strip("،,.؛:()«»“”\"")
+            got = parse_written(window)
+            if got.month is None or got.month[3] != want.month[3]:
+                continue
+            day_before = i > 0 and to_latin_digits(words[i - 1]).isdigit()
+            if _number(window, got.day) != day or (day is None and day_before):
+                continue  # same precision: `نيسان 2024` is not `3 نيسان الماضي`
+            got_year = _number(window, got.year)
+            if got_year == year or (got_year is None and normalize(window).endswith(
+                    tuple(normalize(r) for r in _RELATIVE_YEAR))):
+                return True
+    return False
+
+
+def _number(text: str, span: tuple[int, int] | None) -> int | None:
+    from studykit.arabic import to_latin_digits
+
+    return int(to_latin_digits(text[span[0]:span[1]])) if span else None
 
 
 def _check_options(q: Question) -> list[tuple[str, str]]:

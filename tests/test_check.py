@@ -61,6 +61,18 @@ def test_edited_answer_must_still_be_in_the_source(built: Bank) -> None:
     assert "answer-unsupported" in rules(with_question(built, bad))
 
 
+@pytest.mark.parametrize(("answer", "ok"), [
+    ("29 مارس 2023", True),  # the written `29 مارس الجاري`, resolved
+    ("29/3/2023", False),  # not a form check reads as a date
+    ("28 مارس 2023", False),
+])
+def test_edited_answer_may_resolve_a_written_date(built: Bank, answer: str, ok: bool) -> None:
+    q = next(q for q in built.questions if q.type == QuestionType.CLOZE
+             and q.answer == "29 مارس الجاري")
+    edited = q.model_copy(update={"edit": Edit(answer=answer), "alternatives": ()})
+    assert ("answer-unsupported" not in rules(with_question(built, edited))) is ok
+
+
 def test_prompt_gives_the_answer_away(built: Bank) -> None:
     q = first(built, QuestionType.SHORT_ANSWER, "who-holds-role")
     leaky = q.model_copy(update={"edit": Edit(prompt=f"من هو {q.alternatives[0]}؟")})

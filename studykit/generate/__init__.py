@@ -6,12 +6,14 @@ articles and facts always give the same bank, and ids never depend on wording.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from studykit.generate.choice import mcq
+from studykit.generate.clean import vague_date
 from studykit.generate.cloze import cloze
-from studykit.generate.common import Context, plausible
+from studykit.generate.common import Context, Spot, names_of, plausible
 from studykit.generate.matching import matching
 from studykit.generate.recall import recall
 from studykit.generate.timeline import timelines
@@ -21,30 +23,80 @@ from studykit.sources import Article
 
 __all__ = ["generate"]
 
-PER_CLAUSE = {"cloze": 2, "mcq": 2}
+PER_LIST = 2
+PER_CLAUSE = 3
+Blank = Callable[[Context, Fact, "Spot | None"], list[Question]]
+_BLANKS: tuple[tuple[str, Blank], ...] = (("cloze", cloze), ("mcq", mcq))
 
 
 def generate(bank_id: str, articles: Sequence[Article], facts: Sequence[Fact]) -> list[Question]:
     """Draft questions of every type for `facts` found in `articles` (ids unique)."""
     facts = [f for f in facts if plausible(f)]
     ctx = Context(bank_id=bank_id, articles=articles, facts=facts)
-    out: list[Question] = []
+    others: list[Question] = []
     for fact in facts:
-        out += cloze(ctx, fact)
-        out += mcq(ctx, fact)
-        out += recall(ctx, fact)
-    out += true_false(ctx, facts)
-    out += timelines(ctx, facts)
-    out += matching(ctx, facts)
+        others += recall(ctx, fact)
+    others += true_false(ctx, facts)
+    others += timelines(ctx, facts)
+    others += matching(ctx, facts)
+    blanks = _blanks(ctx, facts, {fid for q in others for fid in q.fact_ids})
     unique: dict[str, Question] = {}
-    per_clause: Counter[tuple[str, str, str, int]] = Counter()
-    for question in out:
-        # Three blanks from one list (`في آسيا أو أمريكا اللاتينية أو أفريقيا`) is trivia, not
-        # study: keep the first two questions of a template and fact kind per clause.
-        key = (question.template, question.tags[0], question.source.source,
-               question.source.start)
-        if question.template in PER_CLAUSE and per_clause[key] >= PER_CLAUSE[question.template]:
-            continue
-        per_clause[key] += 1
+    for fact in facts:
+        for question in blanks.get(fact.id, []):
+            unique.setdefault(question.id, question)
+        for question in others:
+            if question.fact_ids[0] == fact.id:
+                unique.setdefault(question.id, question)
+    for question in others:
         unique.setdefault(question.id, question)
     return list(unique.values())
+
+
+def _blanks(ctx: Context, facts: Sequence[Fact], covered: set[str]) -> dict[str, list[Question]]:
+    """Cloze and MCQ questions: at most PER_LIST blanks of a template from one list of names
+    and PER_CLAUSE of one fact kind from one clause.
+
+    Three blanks from one list (`في آسيا أو أمريكا اللاتينية أو أفريقيا`) is trivia, not
+    study. Facts no other question asks about choose first, and a fact whose clause is full
+    moves to its next good mention instead of going without a question.
+    """
+    per_clause: Counter[tuple[str, str, str, int]] = Counter()
+    per_list: Counter[tuple[str, str, int]] = Counter()
+    out: dict[str, list[Question]] = {}
+    for fact in sorted(facts, key=lambda f: f.id in covered):
+        spots = [] if vague_date(fact) else ctx.good_spots(fact)
+        for template, make in _BLANKS:
+            for spot in spots:
+                clause = (template, fact.kind.value, spot.source, spot.start)
+                items = (template, spot.source, spot.start + list_head(ctx, fact, spot))
+                if per_clause[clause] >= PER_CLAUSE or per_list[items] >= PER_LIST:
+                    continue
+                made = make(ctx, fact, spot)
+                if made:
+                    per_clause[clause] += 1
+                    per_list[items] += 1
+                    out.setdefault(fact.id, []).extend(made)
+                    break
+    return out
+
+
+# What joins the items of a list: `،`, `و`, `أو`, `أو حتى في`.
+_JOINT = re.compile(r"(?:\s*[،,]\s*|\s+)(?:(?:أو|وكذلك)\s+)?(?:و)?(?:حتى\s+)?(?:في\s+)?$")
+
+
+def list_head(ctx: Context, fact: Fact, spot: Spot) -> int:
+    """Offset in the clause where the list holding the answer starts (`الأردن وليبيا
+    و[السودان]` → the offset of `الأردن`); the answer's own offset when it is no list item."""
+    names = sorted({n for f in ctx.of_kind(fact.kind) if f.id != fact.id for n in names_of(f)},
+                   key=len, reverse=True)
+    text = spot.sentence
+    head = spot.answer_start
+    while True:
+        joint = _JOINT.search(text[:head])
+        if joint is None or joint.start() == head:
+            return head
+        before = text[:joint.start()]
+        name = next((n for n in names if before.endswith(n)), None)
+        if name is None:
+            return head
+        head = joint.start() - len(name)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import random
 
 from studykit.generate.cloze import CLOZE_KINDS, alternatives
-from studykit.generate.common import Context, make_question, swappable
+from studykit.generate.common import Context, Spot, make_question, swappable
 from studykit.generate.distractors import distractors
 from studykit.models import Fact, Question, QuestionType, question_id
 
 MCQ_PROMPT = "اختر ما يملأ الفراغ: "
 
 
-def mcq(ctx: Context, fact: Fact) -> list[Question]:
+def mcq(ctx: Context, fact: Fact, spot: Spot | None = None) -> list[Question]:
+    """A multiple-choice blank of `spot` (default: the fact's first good mention)."""
     if fact.kind not in CLOZE_KINDS:
         return []
-    spot = ctx.good_spot(fact)
+    spot = spot or ctx.good_spot(fact)
     if spot is None or not swappable(fact, spot):
         return []
     rng = random.Random(question_id(ctx.bank_id, "mcq", (fact.id,)))

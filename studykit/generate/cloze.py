@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studykit.generate.common import Context, make_question, names_of
+from studykit.generate.common import Context, Spot, make_question, names_of
 from studykit.generate.dates import other_forms
 from studykit.models import Fact, FactKind, Question, QuestionType
 
@@ -16,12 +16,30 @@ def alternatives(ctx: Context, fact: Fact, answer: str) -> list[str]:
     alts = [n for n in names_of(fact) if n != answer]
     if fact.kind == FactKind.DATE:
         alts += other_forms(answer, fact.value)
+    if fact.kind == FactKind.PLACE:
+        alts += same_place(ctx, fact)
     if fact.kind == FactKind.PERSON:
         surname = surname_of(fact.value or fact.text)
         others = [f for f in ctx.of_kind(FactKind.PERSON) if f.id != fact.id]
         if surname and not any(surname_of(o.value or o.text) == surname for o in others):
             alts.append(surname)
     return alts
+
+
+def same_place(ctx: Context, fact: Fact) -> list[str]:
+    """Places of the bank that fill the same blank: a country's capital and the country
+    (`المفاوضات في [النمسا]` is as right with `فيينا`)."""
+    from studykit.generate.giveaway import country_of
+
+    mine = country_of(fact.value or fact.text)
+    if mine is None:
+        return []
+    out = []
+    for other in ctx.of_kind(FactKind.PLACE):
+        theirs = country_of(other.value or other.text) if other.id != fact.id else None
+        if theirs is not None and theirs[0] == mine[0] and theirs[1] != mine[1]:
+            out.append(other.value or other.text)
+    return out
 
 
 _NAME_JOINERS = ("عبد", "أبو", "ابو", "بن", "آل", "أبي", "ابن")
@@ -37,10 +55,11 @@ def surname_of(name: str) -> str | None:
     return words[-1]
 
 
-def cloze(ctx: Context, fact: Fact) -> list[Question]:
+def cloze(ctx: Context, fact: Fact, spot: Spot | None = None) -> list[Question]:
+    """A cloze of `spot` (default: the fact's first good mention)."""
     if fact.kind not in CLOZE_KINDS:
         return []
-    spot = ctx.good_spot(fact)
+    spot = spot or ctx.good_spot(fact)
     if spot is None:
         return []
     return [make_question(ctx, "cloze", QuestionType.CLOZE, [fact], spot.blanked(), spot.answer,

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from studykit.arabic import Span, fold, normalize, sentence_index, sentences
+from studykit.generate.clean import drop_then, leans_back, tidy, unglue
+from studykit.generate.giveaway import given_away
 from studykit.generate.text import contains_phrase, word_count
 from studykit.models import (
     Fact,
@@ -40,6 +42,9 @@ FRAGMENT_START = (
     "مضيفًا", "مضيفا", "مضيفة", "مشيرًا", "ليصبح", "لتصبح", "علاوة", "سواء", "إذ", "وهو", "وهي",
     "عن", "بين", "مع", "للمرة", "بينما", "لكن",
 )
+_ATTRIBUTIONS = frozenset(fold(w).text for w in (
+    "حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق", "وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا",
+    "ونقلا"))
 _OPEN_QUOTES = "“«\""
 _CLOSE_QUOTES = "”»\""
 
@@ -54,16 +59,21 @@ class Spot:
     end: int
     answer_start: int
     answer_end: int
+    # The clause leans on the text before it (`ليصبح ...`, `آنذاك`) or the blank would split a
+    # word (`ل[عام 2015]`): fine as a question's source, not as a prompt.
+    fragment: bool = False
 
     @property
     def answer(self) -> str:
         return self.sentence[self.answer_start:self.answer_end]
 
     def blanked(self, blank: str = "[...]") -> str:
-        return self.sentence[:self.answer_start] + blank + self.sentence[self.answer_end:]
+        return drop_then(self.sentence[:self.answer_start] + blank
+                         + self.sentence[self.answer_end:])
 
     def replaced(self, other: str) -> str:
-        return self.sentence[:self.answer_start] + other + self.sentence[self.answer_end:]
+        return drop_then(self.sentence[:self.answer_start] + other
+                         + self.sentence[self.answer_end:])
 
 
 @dataclass
@@ -112,19 +122,40 @@ class Context:
         start, end = trim_clause(article.text, span.start, span.end, mention.start, mention.end)
         if _is_lead_in(article.text, start, end):
             return None
-        return Spot(source=article.source.id, sentence=article.text[start:end], start=start,
-                    end=end, answer_start=mention.start - start, answer_end=mention.end - start)
+        start, end = tidy(article.text, start, end, mention.start, mention.end)
+        answer = unglue(article.text, mention.start, mention.end)
+        a_start, a_end = answer or (mention.start, mention.end)
+        sentence = article.text[start:end]
+        return Spot(source=article.source.id, sentence=sentence, start=start, end=end,
+                    answer_start=a_start - start, answer_end=a_end - start,
+                    fragment=answer is None or leans_back(sentence))
 
-    def good_spot(self, fact: Fact, avoid: Sequence[str] = ()) -> Spot | None:
-        """The first mention whose clause is long enough and does not repeat the answer."""
+    def title(self, source: str) -> str:
+        article = next((a for a in self.articles if a.source.id == source), None)
+        return article.source.title if article is not None else ""
+
+    def good_spots(self, fact: Fact, avoid: Sequence[str] = (),
+                   trivial: bool = False) -> list[Spot]:
+        """Mentions whose clause is long enough, stands on its own and does not repeat the
+        answer, nor give it away by meaning (unless `trivial`: a true statement may)."""
+        out = []
         for spot in self.spots(fact):
-            if word_count(spot.sentence) < MIN_WORDS:
+            if spot.fragment or word_count(spot.sentence) < MIN_WORDS:
                 continue
             rest = spot.blanked(" ")
             if any(contains_phrase(rest, name) for name in (*names_of(fact), *avoid)):
                 continue
-            return spot
-        return None
+            if not trivial and given_away(fact, rest, self.title(spot.source),
+                                          spot.sentence[:spot.answer_start]):
+                continue
+            out.append(spot)
+        return out
+
+    def good_spot(self, fact: Fact, avoid: Sequence[str] = (),
+                  trivial: bool = False) -> Spot | None:
+        """The first of good_spots, if any."""
+        spots = self.good_spots(fact, avoid, trivial)
+        return spots[0] if spots else None
 
     def of_kind(self, kind: FactKind) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]
@@ -185,6 +216,11 @@ def trim_clause(text: str, start: int, end: int, a_start: int, a_end: int) -> tu
     while lo > 0 and starts_fragment(text[pieces[lo][0]:pieces[lo][1]]) and word_count(
             text[pieces[lo - 1][0]:pieces[hi][1]]) <= MAX_WORDS + 10:
         lo -= 1
+    # `وحسب تقرير نشرته الصحيفة في ...،` only introduces what follows: keep what it says.
+    if hi + 1 < len(pieces) and fold(text[pieces[lo][0]:pieces[hi][1]].split(maxsplit=1)[0]
+                                      ).text in _ATTRIBUTIONS and word_count(
+            text[pieces[lo][0]:pieces[hi + 1][1]]) <= MAX_WORDS + 10:
+        hi += 1
     s, e = _strip(text, pieces[lo][0], pieces[hi][1])
     return (min(s, a_start), max(e, a_end))
 
@@ -234,9 +270,19 @@ def inside_quote(before: str) -> bool:
     return opened > 0 or plain or before.count("(") > before.count(")")
 
 
+_TITLES = frozenset(fold(w).text for w in (
+    "الدكتور", "المهندس", "المستشار", "السفير", "الشيخ", "الأمير", "السيد", "السيدة", "اللواء",
+    "الفريق", "العميد"))
+
+
 def plausible(fact: Fact) -> bool:
     """False for a person whose name opens with the article or a glued conjunction
-    (`والطاقة المتجددة`): an extraction slip, and a question about it would be nonsense."""
+    (`والطاقة المتجددة`), or an organisation ending in a title (`مجلس الوزراء الدكتور`): an
+    extraction slip, and a question about it would be nonsense."""
+    if fact.kind == FactKind.ORGANIZATION:
+        # `مجلس الوزراء الدكتور`: the name ran into the title of the person after it.
+        last = (fact.value or fact.text).split()[-1:]
+        return not (last and fold(last[0]).text in _TITLES)
     if fact.kind != FactKind.PERSON:
         return True
     first = (fact.value or fact.text).split()[:1]

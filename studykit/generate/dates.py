@@ -97,6 +97,24 @@ def _word_find(hay: str, needle: str) -> int | None:
     return None
 
 
+def _twin_months(text: str, taken: tuple[int, int], number: int,
+                 new: int) -> list[tuple[int, int, str]]:
+    """`أيار/مايو`: the same month written again in the other style moves with the first."""
+    out = []
+    folded = fold(text)
+    for name, style, month in _TABLE:
+        if month != number:
+            continue
+        at = _word_find(folded.text, fold(name).text)
+        if at is None:
+            continue
+        span = folded.span(at, at + len(fold(name).text))
+        if span[1] <= taken[0] or span[0] >= taken[1]:
+            out.append((span[0], span[1], MONTHS[style][new - 1]))
+            break
+    return out
+
+
 def _digits_like(new: int, old: str) -> str:
     """`new` written with the digit set of `old` (Arabic-Indic stays Arabic-Indic)."""
     text = str(new)
@@ -134,7 +152,8 @@ def shifted(text: str, relative: bool) -> list[str]:
             month = number + step
             year_step = (month - 1) // 12
             month = (month - 1) % 12 + 1
-            spans = [(start, end, MONTHS[style][month - 1])]
+            spans = [(start, end, MONTHS[style][month - 1]),
+                     *_twin_months(text, (start, end), number, month)]
             if year_step and w.year:
                 old = text[w.year[0]:w.year[1]]
                 spans.append((*w.year, _digits_like(int(to_latin_digits(old)) + year_step, old)))

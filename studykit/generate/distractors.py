@@ -15,7 +15,8 @@ from importlib import resources
 from studykit.arabic import normalize, to_latin_digits
 from studykit.generate.common import Context, names_of
 from studykit.generate.dates import parse_written, shifted
-from studykit.generate.text import contains_phrase
+from studykit.generate.giveaway import ruled_out
+from studykit.generate.text import contains_phrase, find_phrase
 from studykit.models import Fact, FactKind
 
 # Rank from a role as written, when the extractor gave none (first match wins). Patterns
@@ -108,7 +109,11 @@ def _bank_candidates(ctx: Context, fact: Fact) -> list[Fact]:
         return [f for f in others if rank and rank_of(f) == rank]
     if fact.kind == FactKind.PLACE:
         return [f for f in others if f.subkind == fact.subkind]
-    if fact.kind in (FactKind.AGREEMENT, FactKind.ORGANIZATION):
+    if fact.kind == FactKind.ORGANIZATION:
+        # A newspaper is replaced by a newspaper, a funder by a funder, a ministry by a ministry.
+        return [f for f in others if (f.subkind == "media") == (fact.subkind == "media")
+                and org_class(_shown(f)) == org_class(_shown(fact))]
+    if fact.kind == FactKind.AGREEMENT:
         return others
     if fact.kind == FactKind.NUMBER:
         shape = number_shape(fact.text)
@@ -139,7 +144,90 @@ def _generated(fact: Fact) -> list[str]:
         return places(fact.subkind)
     if fact.kind == FactKind.NUMBER:
         return shifted_number(fact.text)
+    if fact.kind == FactKind.ORGANIZATION and fact.subkind == "media":
+        return media()
+    if fact.kind == FactKind.ORGANIZATION:
+        return _data("organizations.yaml").get(org_class(_shown(fact)) or "", [])
     return []
+
+
+_ORG_CLASSES = (("finance", ("بنك", "صندوق")), ("ministry", ("وزارة",)))
+
+
+def org_class(name: str) -> str | None:
+    """`البنك الإسلامي للتنمية` → finance, `وزارة الكهرباء` → ministry, else None."""
+    first = normalize(name).split()[:1]
+    head = first[0].removeprefix("ال") if first else ""
+    return next((c for c, heads in _ORG_CLASSES if head in {normalize(h) for h in heads}), None)
+
+
+_CONFLICT_WORDS = frozenset(normalize(w) for w in (
+    "المعروفة", "المعروف", "أزمة", "الأزمة", "نزاع", "النزاع", "صراع", "الصراع", "إقليم"))
+
+
+def _is_conflict(fact: Fact, clause: str) -> bool:
+    """`الأزمة القوقازية المعروفة “[ناجورنو قرة باغ]”`: the blank names a conflict."""
+    at = find_phrase(clause, fact.text)
+    before = clause[:at[0]].rstrip(" “«\"").split() if at else []
+    return bool(before) and normalize(before[-1]) in _CONFLICT_WORDS
+
+
+@cache
+def capitals() -> frozenset[str]:
+    return frozenset(normalize(c) for c in places("capital"))
+
+
+@cache
+def media() -> list[str]:
+    """Newspapers and news agencies the extractor knows by name."""
+    from studykit.extract.datewords import _yaml
+
+    return [str(n) for n in _yaml("organizations.yaml").get("media", [])]
+
+
+def _country_named(clause: str) -> str | None:
+    """The first country the clause names (`ففي سوريا، وقعت ...`) or whose capital it names,
+    if any."""
+    from studykit.extract.lexicon import key, places
+
+    table = places()
+    words = re.findall(r"\w+", normalize(clause))
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            entry = table.get(key(" ".join(words[i:i + n])))
+            if entry is not None and entry.subkind == "country":
+                return entry.value
+            if entry is not None and normalize(entry.value) in capitals():
+                return entry.country or None  # `شرق القاهرة`: in Egypt
+    return None
+
+
+def cities_of(country: str) -> list[str]:
+    """Cities of `country` in the extractor's gazetteer, capital first when known."""
+    from studykit.extract.lexicon import places
+
+    return list(dict.fromkeys(e.value for e in places().values()
+                              if e.subkind == "city" and e.country == country))
+
+
+def _in_country(name: str, country: str) -> bool:
+    from studykit.extract.lexicon import key, places
+
+    entry = places().get(key(name))
+    return entry is not None and entry.country == country
+
+
+def _known(name: str) -> bool:
+    from studykit.extract.lexicon import key, places
+
+    return key(name) in places()
+
+
+def _wrong_role(fact: Fact, candidate: Fact, clause: str) -> bool:
+    """A person whose article role differs from the role written next to the answer:
+    `وزير الخارجية الروسي، [إيلي كوهين]` contradicts the article, nothing to recall."""
+    return bool(fact.role and candidate.role and contains_phrase(clause, fact.role)
+                and normalize(candidate.role) != normalize(fact.role))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,٫]\d+)?")
@@ -200,9 +288,20 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
     taken = {normalize(n) for n in names_of(fact)}
     if fact.kind == FactKind.DATE and fact.value:
         taken |= {normalize(f.text) for f in ctx.of_kind(FactKind.DATE) if f.value == fact.value}
-    bank = [(_shown(f), names_of(f)) for f in _bank_candidates(ctx, fact)]
+    bank = [(_shown(f), names_of(f)) for f in _bank_candidates(ctx, fact)
+            if not _wrong_role(fact, f, clause)]
     rng.shuffle(bank)
     generated = [(text, [text]) for text in _generated(fact)]
+    if fact.kind == FactKind.PLACE and _is_conflict(fact, clause):
+        bank = []
+        generated = [(c, [c]) for c in places("conflict")]
+    country = _country_named(clause) if fact.kind == FactKind.PLACE else None
+    answer = fact.value or fact.text
+    if country and fact.subkind == "city" and (_in_country(answer, country)
+                                               or not _known(answer)):
+        # `ففي سوريا ... في مناطق [دير الزور]`: only cities of that country will do.
+        bank = [b for b in bank if _in_country(b[0], country)]
+        generated = [(c, [c]) for c in cities_of(country)]
     capitals = {normalize(c) for c in places("capital")}
     only_capitals = fact.kind == FactKind.PLACE and normalize(fact.value or fact.text) in capitals
     # Names of the same kind already in the clause: `شمال أفريقيا` beside `أفريقيا` is no option.
@@ -215,6 +314,8 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
             continue
         if key in taken or any(contains_phrase(clause, n) for n in names):
             continue  # `السعودية` is already in the clause as `المملكة العربية السعودية`
+        if fact.kind == FactKind.PLACE and ruled_out(candidate, clause):
+            continue  # `تسعى القاهرة ... ترتبط شبكتها بشبكات [مصر]` cannot be meant
         if any(contains_phrase(candidate, n) or contains_phrase(n, candidate)
                or nested(candidate, n) for n in [*names_of(fact), *out, *in_clause]):
             continue  # `لافروف` for `سيرجي لافروف`; `القوقاز` beside `جنوب القوقاز`

@@ -80,14 +80,53 @@ def _quote_spot(ctx: Context, fact: Fact) -> Spot | None:
     return None
 
 
+def _unquoted(prompt: str) -> str:
+    return re.sub(r"«[^»]*»", " ", prompt)
+
+
 _ATTRIBUTION = re.compile(r"(?:طبقا|وفقا|نقلا|بحسب|حسب)\b")
+
+
+# A quote a few words over the limit is shown whole: cutting it would end it mid-name
+# (`مع نظيره الروسي سيرجي ...`) or one word short of its point (`ضد أي ...`).
+QUOTE_SLACK = 8
 
 
 def _short_quote(text: str) -> str:
     words = text.strip().strip("“”«»\"").split()
-    if len(words) <= QUOTE_WORDS:
+    if len(words) <= QUOTE_WORDS + QUOTE_SLACK:
         return " ".join(words)
+    # Cut after the last comma within the limit, if there is one a reader can stop at.
+    commas = [i for i, w in enumerate(words[:QUOTE_WORDS]) if w.endswith(("،", ","))]
+    if commas and commas[-1] >= 6:
+        return " ".join(words[:commas[-1] + 1]).rstrip("،,") + " ..."
     return " ".join(words[:QUOTE_WORDS]).rstrip("،,؛:") + " ..."
+
+
+# Hamza matters here (fold would merge `إن` and `أن`): compare the bare written word.
+_SAY_THAT = ("إن", "أن", "بأن")
+MAX_LEAD_WORDS = 6
+
+
+def _ask_speaker(before: str, quote: str) -> str:
+    """`من قال: «...»؟` when the quotation follows its verb; when it finishes a clause
+    (`قال إن هذه الخطوة “دليل قفزة”`, `أعلن أن طهران أعدت “مسودة اتفاقية”`) the words that lead
+    into it are asked with it, so a noun phrase is never presented as a whole saying."""
+    words = before.split()
+    tail = [w.strip("،,") for w in words[-(MAX_LEAD_WORDS + 1):]]
+    for i in range(len(tail) - 1, -1, -1):
+        word = re.sub(r"[\u064B-\u0652]", "", tail[i])
+        if word in _SAY_THAT:
+            lead = " ".join(tail[i + 1:])
+            if not lead:
+                return f"من قال: «{quote}»؟"
+            verb = "قال إن" if word == "إن" else "ذكر أن"
+            return f"من {verb} {lead} «{quote}»؟"
+    last = fold(tail[-1]).text if tail else ""
+    if last.startswith(("قال", "وقال", "قائل", "اضاف", "واضاف", "مضيف", "اكد", "واكد")) \
+            or before.rstrip().endswith(":"):
+        return f"من قال: «{quote}»؟"
+    return f"من استخدم عبارة «{quote}»؟"
 
 
 def quote_question(ctx: Context, fact: Fact) -> list[Question]:
@@ -115,12 +154,15 @@ def quote_question(ctx: Context, fact: Fact) -> list[Question]:
     else:
         return []
     quote = _short_quote(fact.text)
-    if any(contains_phrase(quote, n) for n in names if n):
+    before = spot.sentence[:spot.answer_start].rstrip(" “«\"")
+    prompt = _ask_speaker(before, quote)
+    if any(contains_phrase(_unquoted(prompt), n) or contains_phrase(quote, n)
+           for n in names if n):
         return []
     alts = alternatives(ctx, person, answer) if person else []
     said = replace(spot, answer_start=at[0], answer_end=at[1])
     return [make_question(ctx, "quote-speaker", QuestionType.SHORT_ANSWER, [fact],
-                          f"من قال: «{quote}»؟", answer, said,
+                          prompt, answer, said,
                           verbatim=said.answer == answer, alternatives=alts,
                           kind=FactKind.PERSON)]
 
@@ -133,7 +175,32 @@ def _agreement_name(fact: Fact, avoid: str) -> str | None:
     names = [n for n in names_of(fact) if not contains_phrase(n, avoid)]
     plain = [n for n in names if not re.search(r"\d", n)]
     best = plain or names
-    return best[0] if best else None
+    best = [n for n in best if is_definite(n)] or best
+    return definite(best[0]) if best else None
+
+
+def is_definite(name: str) -> bool:
+    """`الاتفاق النووي`, `اتفاقية الربط الكهربائي` name one thing;
+    `اتفاقية استراتيجية شاملة` could be any such agreement."""
+    words = name.split()
+    if not words:
+        return False
+    return words[0].startswith("ال") or (len(words) > 1 and words[1].startswith("ال"))
+
+
+def definite(name: str) -> str:
+    """An indefinite agreement name made definite, so `ما مدة ...؟` asks about this one:
+    `اتفاقية استراتيجية شاملة` → `الاتفاقية الاستراتيجية الشاملة` (noun and adjectives),
+    `مذكرة تفاهم` → `مذكرة التفاهم` (construct), `اتفاقية لتعيين ...` → `الاتفاقية لتعيين ...`."""
+    if is_definite(name):
+        return name
+    words = [re.sub(r"[\u064B-\u064D]", "", w) for w in name.split()]  # no tanween after ال
+    if len(words) == 1 or words[1].startswith(("ل", "ب")):
+        return " ".join(["ال" + words[0], *words[1:]])
+    if words[0].endswith("ة") and words[1].endswith("ة"):
+        return " ".join("ال" + w if not w.startswith("ال") else w for w in words)
+    return " ".join([words[0], *("ال" + w if not w.startswith("ال") else w
+                                 for w in words[1:])])
 
 
 def agreement_questions(ctx: Context, fact: Fact) -> list[Question]:
@@ -147,29 +214,39 @@ def agreement_questions(ctx: Context, fact: Fact) -> list[Question]:
     verbs = ("وُقّع", "وُقّعت") if fact.attrs.get("status", "signed") == "signed" \
         else ("أُعلن", "أُعلنت")
     if date_fact is not None:
-        asks.append(("agreement-date", date_fact.text, "متى {verb} {name}؟",
+        asks.append(("agreement-date", date_fact.text, "متى {verb} {name}{between}؟",
                      [fact, date_fact], FactKind.DATE))
     if fact.attrs.get("duration"):
-        asks.append(("agreement-duration", fact.attrs["duration"], "ما مدة {name}؟", [fact],
-                     FactKind.NUMBER))
+        asks.append(("agreement-duration", fact.attrs["duration"], "ما مدة {name}{between}؟",
+                     [fact], FactKind.NUMBER))
     parties = [p.strip() for p in re.split(r"[،,|;]| و", fact.attrs.get("parties", ""))
                if p.strip()]
     if len(parties) >= 2:
         label = "طرفا" if len(parties) == 2 else "أطراف"
         asks.append(("agreement-parties", " و".join(parties), "ما " + label + " {name}؟",
                      [fact], FactKind.AGREEMENT))
+    # `ما مدة الاتفاقية الاستراتيجية الشاملة بين إيران وروسيا؟`: which agreement, anchored.
+    between = f" بين {parties[0]} و{parties[1]}" if len(parties) == 2 else ""
     for template, answer, pattern, facts, kind in asks:
         name = _agreement_name(fact, answer)
+        if name is not None and between and contains_phrase(name, parties[0]):
+            between = ""
         spot = _answer_spot(ctx, fact, answer)
         if name is None or spot is None:
             continue
         if "{verb}" in pattern:
-            feminine = normalize(name).startswith(tuple(normalize(f) for f in _FEMININE))
+            head = normalize(name)
+            head = head[2:] if head.startswith("ال") else head
+            feminine = head.startswith(tuple(normalize(f) for f in _FEMININE))
             pattern = pattern.replace("{verb}", verbs[1] if feminine else verbs[0])
+        shown, alts = (answer, []) if template == "agreement-parties" else (spot.answer, [])
+        if template == "agreement-date" and date_fact is not None:
+            # `الشهر الجاري` means nothing a year later: ask for the date it stands for.
+            shown = absolute_form(spot.answer, date_fact.value, date_fact.relative)
+            alts = [spot.answer, *alternatives(ctx, date_fact, spot.answer)]
         out.append(make_question(ctx, template, QuestionType.SHORT_ANSWER, facts,
-                                 pattern.format(name=name), spot.answer if template !=
-                                 "agreement-parties" else answer, spot,
-                                 verbatim=template != "agreement-parties", kind=kind))
+                                 pattern.format(name=name, between=between), shown, spot,
+                                 verbatim=shown == spot.answer, kind=kind, alternatives=alts))
     return out
 
 

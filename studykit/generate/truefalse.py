@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Sequence
 
+from studykit.generate.clean import has_then, vague_date
 from studykit.generate.common import (
     Context,
     Spot,
@@ -18,7 +20,8 @@ from studykit.generate.common import (
     swappable,
 )
 from studykit.generate.distractors import distractors
-from studykit.generate.text import word_count
+from studykit.generate.giveaway import given_away
+from studykit.generate.text import contains_phrase, word_count
 from studykit.models import Fact, FactKind, Question, QuestionType, fact_id, question_id
 
 TRUE, FALSE = "صح", "خطأ"
@@ -27,6 +30,9 @@ TF_PROMPT = "صح أم خطأ: "
 MIN_STATEMENT_WORDS = 8
 # `وحسب تقرير نشرته الصحيفة في ...` only introduces the statement that follows it.
 _LEAD_INS = ("حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق", "وفقًا", "ووفقًا", "طبقًا", "وطبقًا")
+# `وترى إيران هذا بمثابة تهديد`, `يعيد هذا مرة أخرى`: a statement about "this" is about
+# the sentence before it, which the student does not see.
+_BARE_DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:هذا|هذه|ذلك)\s+(?!ال)")
 TF_KINDS = (FactKind.DATE, FactKind.PERSON, FactKind.PLACE, FactKind.AGREEMENT,
             FactKind.NUMBER, FactKind.ORGANIZATION)
 
@@ -46,12 +52,14 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     swaps: dict[str, str] = {}
     used: set[tuple[str, int]] = set()
     for fact in facts:
-        if fact.kind not in TF_KINDS:
+        if fact.kind not in TF_KINDS or vague_date(fact):
             continue
-        spot = ctx.good_spot(fact)
         # One statement per clause (two facts of one clause would repeat the prompt), and a
         # statement must stand on its own.
-        if (spot is None or (spot.source, spot.start) in used or starts_fragment(spot.sentence)
+        spot = next((s for s in ctx.good_spots(fact, trivial=True)
+                     if (s.source, s.start) not in used and not has_then(s.sentence)
+                     and not _BARE_DEMONSTRATIVE.search(s.sentence)), None)
+        if (spot is None or starts_fragment(spot.sentence)
                 or word_count(spot.sentence) < MIN_STATEMENT_WORDS
                 or spot.sentence.split()[0] in _LEAD_INS):
             continue
@@ -60,6 +68,16 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
         rng = random.Random(question_id(ctx.bank_id, "tf", (fact.id,)))
         # Never put words in someone's mouth: no swaps inside a quotation.
         if inside_quote(spot.sentence[:spot.answer_start]) or not swappable(fact, spot):
+            continue
+        # `الحضور الإيراني في [النمسا] ... بعيدًا عن دمشق` contradicts itself: no swap where the
+        # clause itself points at the answer.
+        if given_away(fact, spot.blanked(" "), ctx.title(spot.source),
+                      spot.sentence[:spot.answer_start]):
+            continue
+        # `المتحدث باسم الوزارة [نيد برايس]`: the role next to the name already refutes any
+        # other person, so the statement tests nothing.
+        if fact.kind == FactKind.PERSON and fact.role and contains_phrase(spot.sentence,
+                                                                          fact.role):
             continue
         wrong = distractors(ctx, fact, spot.sentence, 1, rng)
         if wrong:

@@ -82,9 +82,12 @@ def test_agreement_date_duration_parties(article: Article) -> None:
                        "status": "signed"})
     ctx = Context("b", [article], [when, deal])
     asked = {q.template: q for q in recall(ctx, deal)}
-    assert asked["agreement-date"].prompt == "متى وُقّعت اتفاقية تعاون سيبراني؟"
+    # An indefinite name is made definite: the question is about this agreement.
+    assert asked["agreement-date"].prompt == \
+        "متى وُقّعت اتفاقية التعاون السيبراني بين إيران وروسيا؟"
     assert asked["agreement-date"].answer == "يناير 2021"
-    assert asked["agreement-duration"].prompt == "ما مدة اتفاقية تعاون سيبراني؟"
+    assert asked["agreement-duration"].prompt == \
+        "ما مدة اتفاقية التعاون السيبراني بين إيران وروسيا؟"
     assert asked["agreement-parties"].answer == "إيران وروسيا"
     bank = Bank(id="b", title="t", facts=(when, deal), questions=tuple(asked.values()))
     assert check_bank(bank, include_drafts=True) == []

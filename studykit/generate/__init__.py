@@ -16,9 +16,10 @@ from studykit.generate.cloze import cloze
 from studykit.generate.common import Context, Spot, names_of, plausible
 from studykit.generate.matching import matching
 from studykit.generate.recall import recall
+from studykit.generate.text import contains_phrase
 from studykit.generate.timeline import timelines
 from studykit.generate.truefalse import true_false
-from studykit.models import Fact, Question
+from studykit.models import Fact, FactKind, Question
 from studykit.sources import Article
 
 __all__ = ["generate"]
@@ -49,7 +50,34 @@ def generate(bank_id: str, articles: Sequence[Article], facts: Sequence[Fact]) -
                 unique.setdefault(question.id, question)
     for question in others:
         unique.setdefault(question.id, question)
+    asked = {fid for q in unique.values() for fid in q.fact_ids}
+    for fact in facts:
+        if fact.id not in asked and fact.kind in COVER_KINDS:
+            for question in _last_resort(ctx, fact):
+                unique.setdefault(question.id, question)
     return list(unique.values())
+
+
+# Kinds a study bank should cover fact by fact (the ones a teacher annotates).
+COVER_KINDS = (FactKind.DATE, FactKind.PERSON, FactKind.AGREEMENT, FactKind.PLACE)
+
+
+def _last_resort(ctx: Context, fact: Fact) -> list[Question]:
+    """A cloze for a fact nothing else asks about, from a clause that leans on the previous
+    one (`... الشراكة معهما، سواء في آسيا أو ...`) or hints at the answer (`السيبراني`):
+    better a draft a reviewer completes or rewords than a fact the bank never asks."""
+    if vague_date(fact):
+        return []
+    for spot in ctx.good_spots(fact, trivial=True, leaning=True):
+        made = cloze(ctx, fact, spot)
+        if not made or contains_phrase(made[0].prompt, made[0].answer):
+            continue
+        # `الحضور الإيراني في سوريا ... بعيدًا عن [دمشق]`: سوريا would fill the blank too, but
+        # it stands in the prompt, so it cannot also be an accepted answer.
+        alternatives = tuple(a for a in made[0].alternatives
+                             if not contains_phrase(made[0].prompt, a))
+        return [made[0].model_copy(update={"alternatives": alternatives})]
+    return []
 
 
 def _blanks(ctx: Context, facts: Sequence[Fact], covered: set[str]) -> dict[str, list[Question]]:

@@ -62,6 +62,9 @@ class Spot:
     # The clause leans on the text before it (`ليصبح ...`, `آنذاك`) or the blank would split a
     # word (`ل[عام 2015]`): fine as a question's source, not as a prompt.
     fragment: bool = False
+    # The clause leans on the one before it (`الجانبان`, `معهما`): fine for a reviewer to
+    # complete by hand, not to print as is.
+    leaning: bool = False
 
     @property
     def answer(self) -> str:
@@ -128,19 +131,21 @@ class Context:
         sentence = article.text[start:end]
         return Spot(source=article.source.id, sentence=sentence, start=start, end=end,
                     answer_start=a_start - start, answer_end=a_end - start,
-                    fragment=answer is None or leans_back(sentence))
+                    fragment=answer is None, leaning=leans_back(sentence))
 
     def title(self, source: str) -> str:
         article = next((a for a in self.articles if a.source.id == source), None)
         return article.source.title if article is not None else ""
 
     def good_spots(self, fact: Fact, avoid: Sequence[str] = (),
-                   trivial: bool = False) -> list[Spot]:
-        """Mentions whose clause is long enough, stands on its own and does not repeat the
-        answer, nor give it away by meaning (unless `trivial`: a true statement may)."""
+                   trivial: bool = False, leaning: bool = False) -> list[Spot]:
+        """Mentions whose clause is long enough, stands on its own (unless `leaning`) and
+        does not repeat the answer, nor give it away by meaning (unless `trivial`: a true
+        statement may)."""
         out = []
         for spot in self.spots(fact):
-            if spot.fragment or word_count(spot.sentence) < MIN_WORDS:
+            if spot.fragment or (spot.leaning and not leaning) or (
+                    word_count(spot.sentence) < MIN_WORDS):
                 continue
             rest = spot.blanked(" ")
             if any(contains_phrase(rest, name) for name in (*names_of(fact), *avoid)):

@@ -7,7 +7,7 @@ Rules (each violation names its rule):
   disagree with the bank's facts).
 - `answer-in-prompt`: the prompt gives the answer away; `answer-in-options`: another option
   contains the answer.
-- `duplicate-prompt`: two checked questions show the same prompt.
+- `duplicate-prompt`: two checked questions show the same prompt (and the same pairs).
 - `page-residue`: the source sentence is navigation or tag residue, not article text.
 - `options`: not exactly one correct option, repeated options, wrong option count.
 - `interrogative`: the question word does not fit the answer (متى date, من person, أين place,
@@ -75,7 +75,9 @@ def check_bank(bank: Bank, include_drafts: bool = False) -> list[Violation]:
     for q in bank.selected(include_drafts):
         found = _check_question(q, facts)
         found += _check_offsets(q, articles)
-        key = normalize(q.shown_prompt)
+        # Timeline and matching prompts are instructions; their items are the pairs.
+        key = normalize(" ".join([q.shown_prompt, *(f"{p.left}|{p.right}"
+                                                   for p in q.shown_pairs)]))
         if key in seen:
             found.append(("duplicate-prompt", f"same prompt as {seen[key]}"))
         else:

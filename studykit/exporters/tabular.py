@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-import random
 
 from studykit.models import Bank, Question, QuestionType
+from studykit.ordering import scrambled
 
 COLUMNS = ("question", "answer", "options", "type", "id", "tags")
 LABELS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح")
@@ -39,15 +39,6 @@ def card_fields(question: Question) -> tuple[str, str, str]:
         answer = "\n".join(f"{p.left} — {p.right}" for p in question.shown_pairs)
         return "\n".join([prompt, *lefts, "", *rights]), answer, " | ".join(rights)
     return prompt, question.shown_answer, " | ".join(options)
-
-
-def scrambled(items: list[str], seed: str) -> list[str]:
-    """A fixed order (seeded by the question id) that is never the answer's own order."""
-    out = list(items)
-    random.Random(seed).shuffle(out)
-    if out == items and len(items) > 1:
-        out = out[1:] + out[:1]
-    return out
 
 
 def dumps_table(bank: Bank, include_drafts: bool = False, delimiter: str = ",",

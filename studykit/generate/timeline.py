@@ -4,14 +4,13 @@ date phrase cut out; ambiguous pairs (a year and a month inside it) never share 
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Sequence
 from typing import TypeVar
 
 from studykit.generate.common import Context, Spot, inside_quote, make_question, starts_fragment
 from studykit.generate.text import word_count
-from studykit.models import Fact, FactKind, Pair, Question, QuestionType, question_id
+from studykit.models import Fact, FactKind, Pair, Question, QuestionType
 
 MIN_EVENTS, MAX_EVENTS = 3, 5
 T = TypeVar("T")
@@ -104,13 +103,9 @@ def timelines(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     for n, group in enumerate(groups):
         group_facts = [f for f, _, _ in group]
         template = f"timeline-{n + 1}"
-        rng = random.Random(question_id(ctx.bank_id, template, [f.id for f in group_facts]))
-        shown = [event for _, _, event in group]
-        rng.shuffle(shown)
-        if shown == [event for _, _, event in group]:
-            shown.reverse()
-        prompt = "رتّب الأحداث الآتية من الأقدم إلى الأحدث:\n" + "\n".join(
-            f"- {e}" for e in shown)
+        # The events are the pairs; each output shuffles them its own way (per handout
+        # version, per quiz showing), so the prompt holds only the instruction.
+        prompt = "رتّب الأحداث الآتية من الأقدم إلى الأحدث:"
         pairs = [Pair(left=event, right=spot.answer) for _, spot, event in group]
         answer = _ARROW.join(event for _, _, event in group)
         out.append(make_question(ctx, template, QuestionType.TIMELINE, group_facts, prompt,

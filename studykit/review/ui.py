@@ -14,6 +14,8 @@ from studykit.review.session import Summary, describe_due
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from studykit.models import Question
+
 RATING_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good",
                 Rating.EASY: "Easy"}
 HELP = (
@@ -55,7 +57,10 @@ class Screen:
         from rich.console import Group
         from rich.panel import Panel
 
-        parts: list[RenderableType] = [self.text(item.question.shown_prompt, style="bold")]
+        q = item.question
+        parts: list[RenderableType] = [self.text(q.shown_prompt, style="bold")]
+        if kind == "flip" and q.shown_pairs:
+            parts += self.pair_items(q)
         if kind == "choice":
             parts.append(self.text(""))
             parts += [self.text(f"{n}. {option}") for n, option in enumerate(options, 1)]
@@ -68,6 +73,19 @@ class Screen:
         # A Text, not a str: a bank title is not rich markup ("[...]" must stay as typed).
         return Panel(Group(*parts), title=Text(self.inline(title)),
                      subtitle=f"{status} · {hint} · ? help", width=self.width)
+
+    def pair_items(self, q: Question) -> list[RenderableType]:
+        """A timeline's events or a matching question's two columns, in a seeded order that
+        is never the answer's (the prompt holds only the instruction)."""
+        from studykit.models import QuestionType
+        from studykit.ordering import scrambled
+
+        pairs = q.shown_pairs
+        if q.type == QuestionType.TIMELINE:
+            return [self.text(f"- {e}") for e in scrambled([p.left for p in pairs], q.id)]
+        rights = scrambled([p.right for p in pairs], q.id)
+        return [*(self.text(f"- {p.left}") for p in pairs), self.text(""),
+                *(self.text(f"{n}. {r}") for n, r in enumerate(rights, 1))]
 
     def verdict(self, item: Item, correct: bool | None, given: str | None, note: str = ""
                 ) -> RenderableType:

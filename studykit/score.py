@@ -1,8 +1,9 @@
 """Scoring extracted facts against a hand annotation: per-kind precision, recall and F1.
 
-Dates are matched on their ISO value; names (people, places, agreements) on normalized tokens:
-a predicted fact matches a gold one when any of its spellings (value, text, aliases) equals
-any of the gold spellings after folding. Matching is one-to-one.
+Dates are matched on their ISO value (a range's end counts as a predicted value too); names
+(people, places, agreements) on normalized tokens: a predicted fact matches a gold one when any
+of its spellings (value, text, aliases) equals any of the gold spellings after folding.
+Matching is one-to-one.
 """
 
 from __future__ import annotations
@@ -97,8 +98,11 @@ def score(facts: Sequence[Fact], gold: Mapping[str, Any]) -> Score:
 
 
 def _score_dates(predicted: list[Fact], expected: Iterable[Mapping[str, Any]]) -> KindScore:
+    """Dates match on ISO value. A range (`16 و17 فيفري`) predicts both its start (the value)
+    and its end (attrs["end"]), as a human annotator lists both days."""
     want = {str(g["value"]) for g in expected if g.get("value")}
     got = {f.value for f in predicted if f.value}
+    got |= {f.attrs["end"] for f in predicted if f.value and f.attrs.get("end")}
     hit = want & got
     return KindScore(len(hit), len(got), len(want), tuple(sorted(want - got)),
                      tuple(sorted(got - want)))

@@ -49,6 +49,20 @@ def test_dates_match_on_value_not_text() -> None:
     assert d.missed == ("2015", "2022") and d.spurious == ("2019",)
 
 
+def test_range_end_counts_as_a_predicted_date() -> None:
+    # `16 و17 فيفري الماضي`: one fact (value the first day, attrs end the last); an annotator
+    # lists both days, so both count as predicted values.
+    gold = {"facts": [{"kind": "date", "text": "16 و17 فيفري", "value": "2022-02-16"},
+                      {"kind": "date", "text": "17 فيفري", "value": "2022-02-17"}]}
+    span = fact(FactKind.DATE, "2022-02-16").model_copy(update={"attrs": {"end": "2022-02-17"}})
+    d = score([span], gold).kinds["date"]
+    assert (d.matched, d.predicted, d.expected) == (2, 2, 2)
+    wrong_end = span.model_copy(update={"attrs": {"end": "2022-02-18"}})
+    d = score([wrong_end], gold).kinds["date"]
+    assert (d.matched, d.predicted, d.expected) == (1, 2, 2)
+    assert d.spurious == ("2022-02-18",) and d.missed == ("2022-02-17",)
+
+
 def test_names_match_on_folded_tokens_and_aliases() -> None:
     # hamza and diacritics folded; a gold alias matches a predicted value
     people = [fact(FactKind.PERSON, "عبد اللهيان"), fact(FactKind.PERSON, "سيرغي لافروف",

@@ -4,7 +4,11 @@ A name is a head (`اتفاق`, `اتفاقية`, `معاهدة`, `مذكرة ت
 that name it (`النووي`, `الشاملة المشتركة`, `تعاون سيبراني`, `الـ 20 عامًا`, `لعام 2015`).
 Mentions of one agreement are merged when their base names match, one glosses the other in
 brackets (`خطة العمل الشاملة المشتركة (الاتفاق النووي لعام 2015)`), they state the same
-duration, or they share a distinctive word. Attributes come from the words around a mention.
+duration, or they share a distinctive word under the same kind of head. A generic name
+(`مذكرة تفاهم`) is one text per partner: memoranda with different parties stay apart. The
+cabinet style `اتفاقية بين حكومة ... وحكومة ... لتجنب الازدواج الضريبي` names the agreement by
+its purpose, the governments becoming its parties. Attributes come from the words around a
+mention; studykit.extract.agreement_words reads the name after a head.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from studykit.arabic import normalize
+from studykit.extract import agreement_words as W
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
 from studykit.extract.datewords import _yaml
+from studykit.extract.places import match_place
 from studykit.models import Fact, FactKind
 
-_MAX_WORDS = 6
 _WINDOW = 8
 _DURATION = re.compile(r"(?:لمده|مدتها|مدته|ال)\s+(\d+)\s+(عاما|سنه|سنوات|اعوام|عام|شهرا|اشهر)")
 
@@ -34,6 +39,7 @@ class _Mention:
     words: tuple[str, ...]
     base: tuple[str, ...]
     attrs: dict[str, str] = field(default_factory=dict)
+    value: str = ""  # set when the name is not one stretch of text (`اتفاقية بين ... لتجنب`)
 
 
 @cache
@@ -53,7 +59,10 @@ def _heads() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
     for strong, group in ((True, "strong_heads"), (False, "weak_heads")):
         for head in data[group]:
             words = L.key(str(head))
-            for form in (words, ("ال" + words[0], *words[1:])):
+            forms = [words, ("ال" + words[0], *words[1:])]
+            if words[0][-1] not in "هيا":
+                forms.append((words[0] + "ا", *words[1:]))  # accusative: `أقرت إعلانا بشأن`
+            for form in forms:
                 if form[0].startswith("الال"):
                     continue
                 heads.setdefault(form[0], []).append((form, strong))
@@ -67,6 +76,7 @@ def extract_agreements(ctx: Context) -> list[Fact]:
     mentions = _mentions(ctx)
     groups = _group(ctx, mentions)
     found: list[Found] = []
+    used: set[str] = set()
     for group in groups:
         # The name most mentions start with: `اتفاقية الـ 20 عامًا` over its longer forms.
         per_base: dict[tuple[str, ...], int] = {}
@@ -76,13 +86,19 @@ def extract_agreements(ctx: Context) -> list[Fact]:
         best = max(group, key=lambda m: (counts[m.base], -m.fstart))
         base_end = best.fend if best.base == best.words else (
             ctx.tokens[best.first + len(best.base) - 1].end)
-        value = " ".join(ctx.surface(best.fstart, base_end).split())
+        value = best.value or " ".join(ctx.surface(best.fstart, base_end).split())
         attrs: dict[str, str] = {}
         for m in group:
             for k, v in m.attrs.items():
                 attrs.setdefault(k, v)
+        # Two texts with one generic name (`مذكرة تفاهم`) are two facts: the id says whose.
+        key = ""
+        if value in used:
+            key = " ".join([value, attrs.get("parties", ""), attrs.get("date", ""),
+                            str(len(used))]).strip()
+        used.add(value)
         for m in group:
-            found.append(Found(value, m.fstart, m.fend, attrs=attrs))
+            found.append(Found(value, m.fstart, m.fend, key=key, attrs=attrs))
     return build_facts(ctx, FactKind.AGREEMENT, found)
 
 
@@ -112,13 +128,21 @@ def _read(ctx: Context, i: int) -> _Mention | None:
             n = len(head)
             if i + n > len(toks) or tuple(t.text for t in toks[i + 1:i + n]) != head[1:]:
                 continue
-            quoted = _quoted_name(ctx, i + n - 1)
+            quoted = W.quoted_name(ctx, i + n - 1)
             fend: int | None = None
             if quoted is not None:
                 (last, fend), has_place = quoted, True
             else:
-                last, has_place = _modifiers(ctx, i + n - 1, lex, head[-1].startswith("ال"))
-                last = _field(ctx, last)
+                last, has_place = W.name_end(ctx, i + n - 1, lex, head[-1].startswith("ال"))
+                topic = W.field_end(ctx, last)
+                # A purpose or topic makes even a plain word a name: `مبادرة دولية لمواجهة
+                # الجفاف`, `إعلانا بشأن الجفاف`.
+                has_place = has_place or topic > last or W.purpose_at(ctx, i + n - 1, last)
+                last = topic
+            if last == i + n - 1 and strong and not head[-1].startswith("ال"):
+                between = _between(ctx, last, lex)
+                if between is not None:
+                    return between
             if last == i + n - 1 and len(head) == 1:
                 return None  # a bare `الاتفاق`: not a name
             if not strong and not has_place:
@@ -136,94 +160,44 @@ def _read(ctx: Context, i: int) -> _Mention | None:
     return None
 
 
-_QUOTED = re.compile(r"\s*[“”«\"]([^“”«»\"\n]{2,80})[“”»\"]")
-
-
-def _quoted_name(ctx: Context, k: int) -> tuple[int, int] | None:
-    """Last token and end (closing quote included) of a quoted name right after the head:
-    `مبادرة "الشرق الأوسط الأخضر"`."""
+def _between(ctx: Context, k: int, lex: dict[str, frozenset[str]]) -> _Mention | None:
+    """`اتفاقية بين حكومة المملكة وحكومة الهند لتجنب الازدواج الضريبي` (the cabinet-decision
+    style): the agreement is named by its purpose after the parties, who become attrs."""
     toks = ctx.tokens
-    match = _QUOTED.match(ctx.folded, toks[k].end)
-    if match is None or len(match.group(1).split()) > _MAX_WORDS:
+    if k + 2 >= len(toks) or toks[k + 1].text != "بين" or ctx.breaks[k + 1]:
         return None
-    last = k
-    while last + 1 < len(toks) and toks[last + 1].end <= match.end(1):
-        last += 1
-    return (last, match.end()) if last > k else None
-
-
-def _field(ctx: Context, last: int) -> int:
-    """Past `في مجال الطاقة الخضراء`: the field a memorandum covers is part of its name."""
-    toks = ctx.tokens
-    k = last + 1
-    if k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in ("مجال", "مجالات"):
-        end = k + 1
-    elif k + 1 < len(toks) and toks[k].text in ("حول", "بشان", "بخصوص"):
-        end = k  # `مذكرة تفاهم حول الشراكة الاستراتيجية`
-    else:
-        return last
-    if not ctx.joined(last, end - last + 2):
-        return last
-    while end + 1 < len(toks) and end - k < 4 and toks[end + 1].text.startswith("ال") and (
-            not ctx.breaks[end + 1]) and not N.is_stop(toks[end + 1].text):
-        end += 1
-    return end if end > k + 1 or (end > k and toks[k].text != "في") else last
-
-
-def _modifiers(ctx: Context, k: int, lex: dict[str, frozenset[str]],
-               head_definite: bool) -> tuple[int, bool]:
-    """Last token of the name that starts before token k+1, and whether it names a place."""
-    toks = ctx.tokens
-    last, has_place = k, False
-    # A definite name takes only definite words (`الاتفاق النووي`), so `هذه الاتفاقية أهمية`
-    # stops at the head; an indefinite one may add indefinite words, then a definite tail.
-    definite = head_definite
-    j = k + 1
-    while j < len(toks) and j - k <= _MAX_WORDS and not ctx.gap_breaks(toks[j - 1], toks[j]):
-        w = toks[j].text
-        if w == "ال" and j + 2 < len(toks) and toks[j + 1].text.isdigit():
-            last = j = j + 2  # `اتفاقية الـ 20 عامًا`
-            j += 1
-            definite = True
+    for t in range(k + 2, min(k + 16, len(toks))):
+        if ctx.breaks[t]:
+            return None
+        word = toks[t].text
+        # `لتجنب الازدواج`, or with the article: `للتعاون الاقتصادي`.
+        end = t if word.startswith("لل") and len(word) > 4 else W.purpose_end(ctx, t)
+        if end is None:
             continue
-        if w in ("لعام", "عام") and j + 1 < len(toks) and toks[j + 1].text.isdigit():
-            return j + 1, has_place
-        noun = w in lex["name_nouns"]
-        if w in lex["closers"] or N.is_stop(w) or (w[:1] == "و" and not noun) or w.isdigit():
-            break
-        # A place names an agreement after its head: `اتفاقية أوسلو`, `اتفاق باريس`.
-        place = j == k + 1 and (w,) in L.places()
-        is_def = w.startswith("ال")
-        if definite and not is_def and not place:
-            break
-        if w.startswith("لل") and j == k + 1 and not definite:
-            # `اتفاقية للتعاون القضائي`: the purpose names an indefinite agreement
-            definite = True
-            last = j
-            j += 1
-            continue
-        if (w[:1] == "ل" and j == k + 1 and not definite and j + 1 < len(toks)
-                and toks[j + 1].text.startswith("ال") and not ctx.breaks[j + 1]
-                and not N.is_stop(toks[j + 1].text)):
-            # `صفقة لتبادل الأسرى`, `اتفاقية لتجنب الازدواج الضريبي`: ل + verbal noun + object
-            definite = True
-            last = j = j + 1
-            j += 1
-            continue
-        if w[:1] in "بلك" and not noun and not place:
-            break  # a preposition: `اتفاقية قرض بقيمة ...`
-        # The noun an indefinite head governs: `اتفاقية قرض`, `مذكرة تفاهم` (not a verb:
-        # `اتفاق ينص`).
-        governed = (j == k + 1 and not definite and not is_def and len(w) >= 3
-                    and not (w[:1] in "يتن" and len(w) >= 4) and not N.is_stop(w))
-        if not (is_def or place or noun or governed or w.endswith(("ي", "يه", "ه"))):
-            break
-        if place or L.nationality(w) is not None or (w,) in L.places():
-            has_place = True
-        definite = definite or is_def or place
-        last = j
-        j += 1
-    return last, has_place
+        while (end + 1 < len(toks) and end - t < 5 and not ctx.breaks[end + 1]
+               and toks[end + 1].text.startswith("ال") and not N.is_stop(toks[end + 1].text)
+               and toks[end + 1].text not in lex["closers"]):
+            end += 1
+        head, name = toks[k], toks[t]
+        value = " ".join([ctx.surface(head.start, head.end),
+                          *ctx.surface(name.start, toks[end].end).split()])
+        words = (head.text, *(x.text for x in toks[t:end + 1]))
+        # The mention is the purpose only: the parties between are places of their own.
+        m = _Mention(name.start, toks[end].end, t, end, words, words, value=value)
+        _attrs(ctx, m, lex)
+        parties = []
+        j = k + 2
+        while j < t:
+            place = match_place(ctx, j)
+            if place is not None and place[2].subkind == "country":
+                parties.append(place[2].value)
+                j += place[0]
+            else:
+                j += 1
+        if parties:
+            m.attrs["parties"] = "، ".join(dict.fromkeys(parties))
+        return m
+    return None
 
 
 def _attrs(ctx: Context, m: _Mention, lex: dict[str, frozenset[str]]) -> None:
@@ -237,6 +211,15 @@ def _attrs(ctx: Context, m: _Mention, lex: dict[str, frozenset[str]]) -> None:
     if dur:
         m.attrs["duration"] = ctx.surface(m.fstart + dur.start(1), m.fstart + dur.end(2))
     parties = [L.nationality(w) for w in words[1:]]
+    # `مذكرة تفاهم مع الجانب اليوناني`, `مع اليونان`: the partner named after the name.
+    k = m.last + 1
+    if k + 1 < len(toks) and toks[k].text == "مع" and ctx.joined(k, 2):
+        k += 1 + (toks[k + 1].text in ("الجانب", "الطرف", "دوله"))
+        if k < len(toks):
+            place = match_place(ctx, k)
+            country = (place[2].country or place[2].value if place and place[2].subkind in
+                       ("country", "city") else L.nationality(toks[k].text))
+            parties.append(country or None)
     named = [p for p in parties if p]
     if named:
         m.attrs["parties"] = "، ".join(dict.fromkeys(named))
@@ -259,6 +242,14 @@ def _content(m: _Mention, lex: dict[str, frozenset[str]]) -> set[str]:
     return out
 
 
+def _family(head: str) -> str:
+    """The head noun without article, accusative alif or ية: اتفاق/الاتفاقية/اتفاقا → اتفاق."""
+    word = head[2:] if head.startswith("ال") else head
+    if word.endswith("يه") and len(word) > 5:
+        word = word[:-2]
+    return word[:-1] if word.endswith("ا") and len(word) > 4 else word
+
+
 def _group(ctx: Context, mentions: list[_Mention]) -> list[list[_Mention]]:
     lex = _lex()
     parent = list(range(len(mentions)))
@@ -274,8 +265,27 @@ def _group(ctx: Context, mentions: list[_Mention]) -> list[list[_Mention]]:
 
     # Link each mention to the first one sharing a base, a distinctive word or a duration.
     first_by: dict[object, int] = {}
+    last_generic: dict[tuple[str, ...], int] = {}
     for k, m in enumerate(mentions):
-        keys: list[object] = [("base", m.base), *(("word", w) for w in _content(m, lex))]
+        # A shared word links mentions of one kind of head only: `إعلان بشأن الجفاف` and
+        # `مبادرة لمواجهة الجفاف` are two texts.
+        family = _family(m.words[0])
+        content = _content(m, lex)
+        base_key: object = ("base", m.base)
+        if not content:
+            # A generic name (`مذكرة تفاهم`) is one text per parties and date: two memoranda
+            # with different partners stay apart; a mention naming neither joins the last one.
+            who = (m.attrs.get("parties", ""), m.attrs.get("date", ""))
+            if who == ("", ""):
+                if m.base in last_generic:
+                    union(k, last_generic[m.base])
+                last_generic[m.base] = k
+                base_key = None
+            else:
+                base_key = ("base", m.base, who)
+                last_generic[m.base] = k
+        keys: list[object] = [*([base_key] if base_key else []),
+                              *(("word", family, w) for w in content)]
         if "duration" in m.attrs:
             keys.append(("duration", m.attrs["duration"]))
         for key in keys:

@@ -5,7 +5,9 @@ ranges (`بين 6 و18 نوفمبر`), Hijri dates marked هـ, day month year i
 (`السابع عشر من أغسطس`), month year, glossed months (`أغسطس (آب)`, `آذار/مارس`), years that
 date an event (`عام 2015`, `لعام`, `سنة`), and relative dates (`29 مارس الجاري`,
 `أغسطس الماضي`, `فبراير من العام الماضي`, `العام الماضي`, `الشهر الجاري`, `قبل عامين`, `أمس`,
-weekdays). A year is never guessed: without a publication date a relative date has no value.
+weekdays, `20 الشهر الجاري`), parts of a month (`أواخر فيفري`: the publication year, relative)
+or of a year (`صيف 2019`, `النصف الأول من 2021`). A year is never guessed: without a
+publication date a relative date has no value.
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from studykit.extract import dateresolve as R
 from studykit.extract import datewords as W
 from studykit.extract.context import Context, Found, build_facts
 from studykit.models import Fact, FactKind
 
-_PAST = r"الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفايت"
-_NOW = r"الجاري|الحالي|الحاليه"
-_NEXT = r"المقبل|المقبله|القادم|القادمه"
+_PAST, _NOW, _NEXT = R.PAST, R.NOW, R.NEXT
 _REL = rf"{_PAST}|{_NOW}|{_NEXT}"
 _SAME = "\x00same-year"  # marks `العام نفسه` until the year before it is known
+# Parts of a month or year news dates things by.
+_PART = r"مطلع|اواخر|اوايل|اواسط|بدايه|نهايه|منتصف"
+_SEASON = (r"صيف|شتاء|ربيع|خريف|(?:ال)?(?:نصف|ربع|ثلث)\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|اخير)")
 
 
 @cache
@@ -43,10 +47,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                   rf"\s*(?:-|و|الي|حتي)\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
                   rf"(?P<m>{mon}){gloss}{tail}?(?!\w)"),
         # Numeric dates, day first as Arab papers write them (`11/11/2023`, `5-3-2024`); ISO.
+        # A full stop after a date ends the sentence (`يوم 13/11/2021.`); `.5` would not.
+        # A day of a relative month: `في 20 الشهر الجاري`, `بين 20 و25 الشهر المقبل`; the
+        # preposition is required (`ارتفع إلى 20 الشهر الماضي` is a count).
+        ("mdays", rf"{b}[وف]?(?:في|يوم|بين|منذ|حتي|من)\s+(?P<core>"
+                  rf"(?:ال\s*)?(?:(?P<d1>\d{{1,2}})\s*(?:-|و|الي|حتي)\s*)?(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<rel>{_REL}))(?!\w)"),
         ("numeric", r"(?<![\d/.\-])(?P<d>\d{1,2})([/.\-])(?P<mo>\d{1,2})\2(?P<y>\d{4})"
-                    r"(?![\d/.\-])"),
+                    r"(?![\d/\-]|\.\d)"),
         ("numeric", r"(?<![\d/.\-])(?P<y>\d{4})([/\-])(?P<mo>\d{1,2})\2(?P<d>\d{1,2})"
-                    r"(?![\d/.\-])"),
+                    r"(?![\d/\-]|\.\d)"),
         ("yrange", rf"{b}(?:بين\s+(?:عامي|العامين|سنتي)\s+|(?:من|منذ)\s+(?:عام\s+)?)"
                    r"(?P<y1>\d{4})\s+(?:و|الي|حتي)\s*(?:عام\s+)?(?P<y>\d{4})(?!\d)"),
         ("hijri", rf"{b}(?:(?:يوم\s+)?(?:{wd})\s*[،,]?\s*)?(?P<core>(?:{day}\s+(?:من\s+)?)?"
@@ -55,10 +64,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("hyear", r"(?<!\w)(?:عام|سنه|العام)?\s*\d{4}\s*(?:ه|هجريه|هجري)(?!\w)"),
         ("day", rf"{b}(?:(?:يوم\s+)?(?P<wd>{wd})\s*[،,]?\s*)?(?P<core>{day}\s+(?:من\s+)?"
                 rf"(?:شهر\s+)?(?P<m>{mon}){gloss}{tail}?)(?!\w)"),
+        # A part of a month (`أواخر فيفري`, `مطلع أكتوبر المقبل`) dates the month.
+        ("pmonth", rf"{b}[وفب]?(?P<core>(?P<pos>{_PART})\s+(?:(?:من\s+)?شهر\s+)?(?P<m>{mon})"
+                   rf"{gloss}{tail}?)(?!\w)"),
         ("month", rf"{b}(?:(?P<shahr>شهر)\s+)?(?P<m>{mon}){gloss}{tail}(?!\w)"),
         ("year", rf"{b}[وفبل]?(?P<core>(?:ال)?(?:عام|سنه|عامي)\s+(?P<y>\d{{4}})(?!\d)"
                  r"(?:\s*م(?!\w))?)"),
-        ("year", rf"{b}[وف]?(?:في|منذ|حتي|خلال|مطلع|اواخر|اوائل|بدايه|نهايه|منتصف)\s+"
+        ("year", rf"{b}[وف]?(?:في|منذ|حتي|خلال|{_PART})\s+"
+                 r"(?P<core>(?P<y>(?:19|20)\d{2})(?:\s*م)?)(?!\w)"),
+        # A season or part of a year: `في صيف 2019`, `النصف الأول من 2021`.
+        ("year", rf"{b}[وفبل]?(?:{_SEASON})\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?"
                  r"(?P<core>(?P<y>(?:19|20)\d{2})(?:\s*م)?)(?!\w)"),
         ("ryear", rf"{b}[وفبل]?(?P<core>(?:ال|لل)(?:عام|سنه)\s+(?P<rel>{_REL})(?!\w)"
                   r"|هذا\s+العام|العام\s+نفسه)"),
@@ -131,16 +146,18 @@ def _read(name: str, m: re.Match[str], pub: date | None, commas: bool = False,
     g = m.groupdict()
     if name == "hyear":
         return None  # a Hijri year alone spans two Gregorian years: no single value
-    if name in ("day", "range", "month"):
+    if name in ("day", "range", "month", "pmonth"):
         return _gregorian(name, g, pub)
     if name == "hijri":
-        return _hijri(g)
+        return R.hijri(g)
     if name == "numeric":
         try:
             value = date(int(g["y"] or 0), int(g["mo"] or 0), int(g["d"] or 0)).isoformat()
         except ValueError:
             return None
         return Found(value, 0, 0, subkind="day")
+    if name == "mdays":
+        return R.month_days(g, pub)
     if name == "yrange":
         return Found(g["y1"], 0, 0, subkind="year", attrs={"end": g["y"]})
     if name == "year":
@@ -151,18 +168,18 @@ def _read(name: str, m: re.Match[str], pub: date | None, commas: bool = False,
 
 
 def _gregorian(name: str, g: dict[str, str | None], pub: date | None) -> Found | None:
-    month = W.gregorian_months()[_squash(g["m"])]
+    month = W.gregorian_months()[R.squash(g["m"])]
     if g.get("g"):
-        gloss_month = W.gregorian_months()[_squash(g["g"])]
+        gloss_month = W.gregorian_months()[R.squash(g["g"])]
         if gloss_month != month:
             return None
     day: int | None = None
     if g.get("d"):
         day = int(g["d"] or 0)
     elif g.get("dw"):
-        day = W.DAY_WORDS[_squash(g["dw"])]
-    if day is None and _squash(g["m"]) in W.ambiguous_months() and not (
-            g.get("shahr") or g.get("g") or g.get("y") or g.get("rel")):
+        day = W.DAY_WORDS[R.squash(g["dw"])]
+    if day is None and R.squash(g["m"]) in W.ambiguous_months() and not (
+            g.get("shahr") or g.get("g") or g.get("y") or g.get("rel") or g.get("pos")):
         return None
     relative = False
     if re.search("نفسه|ذاته", g.get("rel") or ""):
@@ -172,6 +189,10 @@ def _gregorian(name: str, g: dict[str, str | None], pub: date | None) -> Found |
                      subkind="day" if day else "month")
     if g.get("y"):
         year: int | None = int(g["y"] or 0)
+    elif name == "pmonth" and not g.get("rel"):
+        # `أواخر فيفري` with no year and no الماضي/المقبل: news means the current year.
+        relative = True
+        year = pub.year if pub else None
     else:
         relative = True
         year = _resolve_year(month, g.get("rel"), pub)
@@ -194,9 +215,9 @@ def _resolve_year(month: int, rel: str | None, pub: date | None) -> int | None:
     """The year a month with a relative word (or none: the nearest occurrence) points to."""
     if pub is None:
         return None
-    word = _squash(rel or "")
+    word = R.squash(rel or "")
     if word.startswith("من"):
-        offset = _year_offset(word.split()[-1]) if "هذا" not in word else 0
+        offset = R.year_offset(word.split()[-1]) if "هذا" not in word else 0
         return pub.year + offset
     if re.fullmatch(_PAST, word):
         return pub.year if month < pub.month else pub.year - 1
@@ -209,38 +230,16 @@ def _resolve_year(month: int, rel: str | None, pub: date | None) -> int | None:
     return pub.year + (1 if delta < -6 else -1 if delta > 6 else 0)
 
 
-def _year_offset(word: str) -> int:
-    if re.fullmatch(_PAST, word):
-        return -1
-    return 1 if re.fullmatch(_NEXT, word) else 0
-
-
-def _hijri(g: dict[str, str | None]) -> Found | None:
-    from hijridate import Hijri
-
-    month = W.hijri_months()[_squash(g["hm"])]
-    year = int(g["y"] or 0)
-    day = int(g["d"] or 0) if g.get("d") else W.DAY_WORDS.get(_squash(g.get("dw") or ""), 0)
-    try:
-        greg = Hijri(year, month, day or 1).to_gregorian()
-    except (ValueError, OverflowError):
-        return None
-    if day:
-        return Found(greg.isoformat(), 0, 0, subkind="day", attrs={"calendar": "hijri"})
-    return Found(f"{greg.year:04d}-{greg.month:02d}", 0, 0, subkind="month",
-                 attrs={"calendar": "hijri"})
-
-
 def _relative(name: str, g: dict[str, str | None], pub: date | None,
               commas: bool = False) -> Found | None:
     if name == "ryear" and "نفسه" in (g.get("core") or ""):
         return Found(None, 0, 0, key=_SAME, relative=True, subkind="year")
-    if name == "weekday" and _squash(g["wd"]) in W.AMBIGUOUS_WEEKDAYS and not (
+    if name == "weekday" and R.squash(g["wd"]) in W.AMBIGUOUS_WEEKDAYS and not (
             g.get("yawm") or g.get("rel") or commas):
         return None
     subkind = {"ryear": "year", "rmonth": "month"}.get(name, "day")
     if name == "ago":
-        subkind = _ago_subkind(_squash(g["unit"]))
+        subkind = R.ago_subkind(R.squash(g["unit"]))
     if pub is None:
         return Found(None, 0, 0, relative=True, subkind=subkind)
     value = _resolve(name, g, pub)
@@ -248,55 +247,24 @@ def _relative(name: str, g: dict[str, str | None], pub: date | None,
 
 
 def _resolve(name: str, g: dict[str, str | None], pub: date) -> str | None:
-    core = _squash(g.get("core") or "")
-    rel = _squash(g.get("rel") or "")
+    core = R.squash(g.get("core") or "")
+    rel = R.squash(g.get("rel") or "")
     if name == "ryear":
-        offset = 0 if "هذا" in core else _year_offset(rel)
+        offset = 0 if "هذا" in core else R.year_offset(rel)
         return f"{pub.year + offset:04d}"
     if name == "rmonth":
-        offset = 0 if "هذا" in core else _year_offset(rel)
+        offset = 0 if "هذا" in core else R.year_offset(rel)
         y, m = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
         return f"{y:04d}-{m + 1:02d}"
     if name == "yesterday":
         shift = {"غدا": 1, "بعد غد": 2}.get(core, -2 if "اول" in core else -1)
         return (pub + timedelta(days=shift)).isoformat()
     if name == "weekday":
-        target = W.WEEKDAYS[_squash(g["wd"])]
+        target = W.WEEKDAYS[R.squash(g["wd"])]
         back = (pub.weekday() - target) % 7
         if re.fullmatch(_NEXT, rel):
             return (pub + timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
         if re.fullmatch(_PAST, rel):
             back = back or 7
         return (pub - timedelta(days=back)).isoformat()
-    return _ago(g, pub)
-
-
-def _ago_subkind(unit: str) -> str:
-    if unit in ("عامين", "سنتين", "عام", "سنه", "اعوام", "سنوات", "سنين"):
-        return "year"
-    return "month" if unit in ("شهرين", "شهر", "اشهر", "شهور") else "day"
-
-
-def _ago(g: dict[str, str | None], pub: date) -> str | None:
-    unit = _squash(g["unit"] or "")
-    n_raw = _squash(g.get("n") or "")
-    if unit in ("عامين", "سنتين", "شهرين", "يومين", "اسبوعين"):
-        n = 2
-    elif n_raw:
-        n = int(n_raw) if n_raw.isdigit() else W.COUNT_WORDS[n_raw]
-    elif unit in ("عام", "سنه", "شهر", "اسبوع"):
-        n = 1
-    else:
-        return None  # `منذ سنوات`: too vague to date
-    kind = _ago_subkind(unit)
-    if kind == "year":
-        return f"{pub.year - n:04d}"
-    if kind == "month":
-        y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-        return f"{y:04d}-{m + 1:02d}"
-    days = n * 7 if unit.startswith("اسب") else n
-    return (pub - timedelta(days=days)).isoformat()
-
-
-def _squash(text: str | None) -> str:
-    return " ".join((text or "").split())
+    return R.ago(g, pub)

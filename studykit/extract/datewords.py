@@ -36,6 +36,7 @@ for _i, _w in enumerate(["الحادي", *_UNITS[1:]], start=1):
 _DAY_WORDS["الحادي والثلاثين"] = 31
 _DAY_WORDS["الواحد والعشرين"] = 21
 _DAY_WORDS["الواحد والثلاثين"] = 31
+_DAY_WORDS["الفاتح"] = 1  # Maghrebi "the first": `الفاتح من نوفمبر`
 DAY_WORDS = _DAY_WORDS
 
 # Counts in words for `قبل ثلاث سنوات`; dual forms are handled by the pattern.

@@ -163,9 +163,12 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
     toks = ctx.tokens
     if j >= len(toks):
         return None
+    start = j
     j = _skip_honorific(ctx, j)
     if j >= len(toks):
         return None
+    # Gulf ruling families string ال-names after الشيخ: `الشيخ مشعل الأحمد الجابر الصباح`.
+    sheikh = j > start and toks[j - 1].text in ("الشيخ", "الشيخه")
     ali = toks[j].text == "علي" and name_like(ctx, toks[j])
     first = toks[j].text
     if (first.startswith("ال") and not is_stop(first)
@@ -192,14 +195,18 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
             break  # a preposition opening an idafa: `كيشيدا بقصر الاتحادية`
         connected = nxt.text in L.connectors() or toks[end].text in L.connectors()
         if (end > j and toks[end].text.startswith("ال") and toks[end - 1].text not in
-                L.connectors() and nxt.text not in _ORDINALS and not connected):
+                L.connectors() and nxt.text not in _ORDINALS and not connected
+                and not (sheikh and nxt.text.startswith("ال"))):
             break  # an ال-surname ends the name: `أيمن الصفدي ضرورة ...`
         if not connected:
             if (plain == 2 and end == j + 1 and attested_surname(ctx, toks[end].text, end)
                     and not attested_surname(ctx, nxt.text, end + 1)):
                 break  # `نبيه بري ملف ...` when the text later says `وقال بري`
-            if plain >= 3 or (plain >= 2 and nxt.text[:1] in "بل" and len(nxt.text) >= 4):
-                break  # `قيس سعيد بفارق كبير`: a third word with a preposition ends it
+            # `قيس سعيد بفارق كبير`: a third word with a preposition ends it; بي opens
+            # transliterations (`شي جين بينغ`, `بيير`), hardly a preposition on a noun.
+            if plain >= 3 + sheikh or (plain >= 2 and nxt.text[:1] in "بل" and len(nxt.text) >= 4
+                              and nxt.text[:2] != "بي"):
+                break
             plain += 1
         end += 1
     while end > j and toks[end].text in L.connectors():

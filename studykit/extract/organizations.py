@@ -35,6 +35,11 @@ def _tables() -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[tuple[s
     return table, heads, media_heads
 
 
+def organization_names() -> frozenset[tuple[str, ...]]:
+    """The listed organisations and media, as folded word tuples."""
+    return frozenset(_tables()[0])
+
+
 @cache
 def _index() -> dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]:
     return L.by_first_word(_tables()[0])

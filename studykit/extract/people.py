@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
+from studykit.extract.honorifics import honorific_names
 from studykit.extract.titles import Title, titled_names
 from studykit.models import Fact, FactKind, fact_id
 
@@ -29,6 +30,7 @@ class Person:
 def extract_people(ctx: Context) -> list[Fact]:
     """Person facts: value the fullest spelling, role the title near the first full mention."""
     titled, all_titles = titled_names(ctx)
+    titled = sorted(titled + honorific_names(ctx, titled, all_titles), key=lambda t: t[0][0])
     people: list[Person] = []
     for span, title in titled:
         person = _find(ctx, people, span)
@@ -131,7 +133,7 @@ def _facts(ctx: Context, people: list[Person], all_titles: list[Title]) -> list[
     # Who holds which rank, by mention: `بوريطة ... استقبل نظيره الموريتاني` makes the
     # counterpart a foreign minister too.
     ranked = sorted((f[0], t.rank) for p in people for f in p.forms
-                    for _, t in p.titles[:1] if t.rank != "counterpart")
+                    for _, t in p.titles[:1] if t.rank not in ("counterpart", "honorific"))
     facts: list[Fact] = []
     for person in people:
         facts.extend(_fact(ctx, person, all_titles, ranked))
@@ -157,6 +159,8 @@ def _fact(ctx: Context, person: Person, all_titles: list[Title],
     rank, country = title.rank, title.country
     if rank == "counterpart":
         rank = _counterpart_rank(ctx, title, all_titles, ranked)
+    if rank == "honorific":
+        rank = ""  # `الأمير فيصل بن فرحان` with no title: the honorific is the role, no rank
     attrs = {k: v for k, v in (("rank", rank), ("country", country)) if v}
     found = [Found(value, f[2], toks[f[1]].end, role=role, attrs=attrs) for f in forms]
     facts = build_facts(ctx, FactKind.PERSON, found)
@@ -176,7 +180,8 @@ def _strip_clitic_text(role: str, ctx: Context, start_tok: int) -> str:
 
 def _role_title(person: Person, best: tuple[int, int, int]) -> Title:
     """A specific title beats `نظيره`; among equals, the one nearest the fullest mention."""
-    return min(person.titles, key=lambda t: (t[1].rank == "counterpart", abs(t[0] - best[0])))[1]
+    return min(person.titles, key=lambda t: (t[1].rank in ("counterpart", "honorific"),
+                                             abs(t[0] - best[0])))[1]
 
 
 def _counterpart_rank(ctx: Context, title: Title, all_titles: list[Title],

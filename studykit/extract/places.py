@@ -2,7 +2,10 @@
 
 Matched on folded words, longest name first, with a clitic on the first word handled
 (`وموسكو`, `بطهران`, `لروسيا`, `للعراق`). A country fact carries the nationality adjective
-the text uses for it (`الإيرانية` → attrs adjective `ايراني`).
+the text uses for it (`الإيرانية` → attrs adjective `ايراني`). A place word names what follows
+(`محافظة الأنبار`); a site word (`معبر`, `ميناء`, `حقل`, `ممر`) a site (`معبر نصيب`). A capital
+named like its country is told by العاصمة (`الجزائر العاصمة`); Amman from Oman by the shadda
+(`عمّان`) or `العاصمة الأردنية` nearby.
 """
 
 from __future__ import annotations
@@ -37,20 +40,46 @@ def extract_places(ctx: Context) -> list[Fact]:
             i += 1
             continue
         n, start, entry = hit
-        if n < 0:  # a name after a place word: the mention is the name token only
-            i, n = i + 1, 1
+        if n < 0:  # a name after a place word: the mention is the name only
+            i, n = i + 1, -n
         if _TANWEEN.search(ctx.surface(start, toks[i + n - 1].end)) or (
                 n == 1 and i > 0 and _adjective_use(ctx, i)):
             i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
             continue
+        end = toks[i + n - 1].end
+        if entry.subkind == "country" and ctx.joined(i + n - 1, 2) and (
+                toks[i + n].text == "العاصمه"):
+            # `الجزائر العاصمة`, `الكويت العاصمة`: the capital named like its country.
+            entry = L.PlaceEntry(f"{entry.value} العاصمة", "city", entry.value)
+            end = toks[i + n].end
+            n += 1
+        elif entry.value == _OMAN and _amman(ctx, i, start, end):
+            entry = _AMMAN
         attrs = {"country": entry.country} if entry.country else {}
-        found.append(Found(entry.value, start, toks[i + n - 1].end, subkind=entry.subkind,
-                           attrs=attrs))
+        found.append(Found(entry.value, start, end, subkind=entry.subkind, attrs=attrs))
         i += n
     for item in found:
         if item.subkind == "country" and item.value in adjectives:
             item.attrs["adjective"] = adjectives[item.value]
     return build_facts(ctx, FactKind.PLACE, found)
+
+
+_OMAN = "عُمان"
+_AMMAN = L.PlaceEntry("عمّان", "city", "الأردن")
+_SHADDA_M = re.compile("م\u0651")
+
+
+def _amman(ctx: Context, i: int, start: int, end: int) -> bool:
+    """`عمان` folds alike for Oman and Amman: a shadda on the mim (`عمّان`) or `العاصمة
+    الأردنية` next to it means Amman; a damma (`عُمان`) or `سلطنة` before it means Oman."""
+    surface = ctx.surface(start, end)
+    if _SHADDA_M.search(surface):
+        return True
+    if "\u064f" in surface:
+        return False
+    toks = ctx.tokens
+    near = " ".join(t.text for t in toks[max(0, i - 3):i + 4])
+    return "الاردنيه" in near and "سلطنه" not in near
 
 
 def _adjective_use(ctx: Context, i: int) -> bool:
@@ -81,10 +110,17 @@ def match_place(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
 _HEADS = {"مدينه": "city", "بلده": "city", "قريه": "city", "محافظه": "region",
           "ولايه": "region", "اقليم": "region", "منطقه": "region", "مقاطعه": "region",
           "جزيره": "region", "قضاء": "region", "مخيم": "city", "مخيمات": "city",
-          "مدن": "city", "محافظات": "region", "مناطق": "region", "بلدات": "city"}
+          "مدن": "city", "محافظات": "region", "مناطق": "region", "بلدات": "city",
+          # Named sites: a border crossing, a port, a gas or oil field (`حقل ظهر`).
+          "معبر": "site", "ميناء": "site", "حقل": "site", "ممر": "site"}
+# Time nouns that also name sites: `حقل ظهر` (the Zohr field), not a particle there.
+_TIME_NAMES = frozenset({"ظهر", "فجر"})
 
 
 _DIRECTIONS = frozenset({"شرق", "غرب", "شمال", "جنوب", "وسط"})
+# What follows `حقل`/`معبر`/`ميناء` without naming it: `حقل غاز`, `معبر حدودي`.
+_NOT_SITES = frozenset({"غاز", "نفط", "بترول", "نفطي", "غازي", "حدودي", "بري", "بحري",
+                        "جوي", "تجاري", "رييسي", "جديد", "اخر", "واحد"})
 
 
 def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
@@ -97,6 +133,17 @@ def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None
         return None
     name = toks[i + 1]
     word = name.text
+    if kind == "site":
+        # A site takes only an indefinite proper name: `معبر نصيب`, not `حقل الغاز`.
+        if word.startswith("ال") or word in _NOT_SITES or word in _DIRECTIONS or not (
+                N.name_like(ctx, name)) or not (
+                word in _TIME_NAMES or N.can_start(word)) or match_place(ctx, i + 1):
+            return None
+        last = i + 1
+        while ctx.joined(last, 3) and toks[last + 1].text in L.connectors():
+            last += 2  # `معبر كرم أبو سالم`
+        return -(last - i), name.start, L.PlaceEntry(
+            " ".join(ctx.surface(name.start, toks[last].end).split()), "site")
     bare = word[2:] if word.startswith("ال") else word
     if (word.endswith(("ه", "ي")) or bare in _DIRECTIONS or not N.can_start(bare)
             or not N.name_like(ctx, name) or match_place(ctx, i + 1) is not None):

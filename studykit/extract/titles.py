@@ -13,6 +13,7 @@ from functools import cache
 
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
+from studykit.extract import title_words as P
 from studykit.extract.context import Context
 from studykit.extract.places import match_place
 
@@ -21,7 +22,8 @@ _CONSTRUCT = frozenset({"باسم", "مجلس", "وزاره", "جهاز", "هي�
                         "حكومه", "دوله", "منظمه", "حركه", "حزب", "قوات", "اداره", "مكتب",
                         "حلف", "جامعه", "صندوق", "بنك", "وكاله", "اتحاد", "لجنه", "موسسه",
                         "شركه", "جبهه", "تحالف", "رياسه", "جماعه", "مجمع", "مركز", "معهد",
-                        "اتفاقيه", "برنامج", "مجموعه", "سلطه", "محكمه", "منتدي"})
+                        "اتفاقيه", "برنامج", "مجموعه", "سلطه", "محكمه", "منتدي", "مطار",
+                        "ميناء", "حقل", "معبر", "محطه", "مصفاه", "مصنع", "مشروع"})
 _MAX_MODIFIERS = 8
 # What a president presides over: `رئيس الجمهورية`, `رئيس الدولة`.
 _STATE = frozenset({"الجمهوريه", "الدوله", "البلاد", "السلطه"})
@@ -50,9 +52,29 @@ def titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]]
             continue
         end, rank = head
         title, after = _modifiers(ctx, i, end, rank)
+        prev = titles[-1] if titles else None
+        if prev is not None and rank != "counterpart" and _chains(ctx, prev, i):
+            # `ولي العهد رئيس مجلس الوزراء`, `نائب رئيس الوزراء وزير الخارجية`: one person
+            # holding both offices; the first title keeps its rank.
+            title = Title(prev.start, title.end, prev.rank, prev.country or title.country)
+            titles.pop()
+            if found and (found[-1][1].start, found[-1][1].end) == (prev.start, prev.end):
+                found[-1] = (found[-1][0], title)
+                titles.append(title)
+                i = title.end + 1
+                continue
         titles.append(title)
         after_name = _name_after(ctx, title, after)
         name = None if after_name is None else (*after_name, toks[after_name[0]].start)
+        if after_name is not None and title.start == title.end:
+            appositive = _appositive(ctx, after_name[1])
+            if appositive is not None:
+                # `المستشار أحمد حافظ، المتحدث الرسمي باسم وزارة الخارجية`: the office after
+                # the comma is the role; the word before the name was a form of address.
+                titles.append(appositive)
+                found.append((name, appositive))  # type: ignore[arg-type]
+                i = appositive.end + 1
+                continue
         if name is None:
             floor = max(found[-1][0][1] if found else -1,
                         titles[-2].end if len(titles) > 1 else -1)
@@ -63,6 +85,35 @@ def titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]]
         else:
             i = title.end + 1
     return found, titles
+
+
+# Offices news names together with a second one held by the same person.
+_CHAINING = frozenset({"crown_prince", "deputy_prime_minister", "vice_president"})
+
+
+def _chains(ctx: Context, prev: Title, i: int) -> bool:
+    """An indefinite title head right after a crown prince's or a deputy's title continues it
+    (`ولي العهد رئيس مجلس الوزراء`, `نائب رئيس الوزراء وزير الخارجية`). After other titles
+    the next one is another person, the verb's object: `استقبل وزير الدفاع رئيس الأركان`;
+    after `الرئيس التركي` likewise."""
+    toks = ctx.tokens
+    return (prev.rank in _CHAINING and prev.end + 1 == i and prev.end > prev.start
+            and not ctx.breaks[i]
+            and not L.strip_proclitics(toks[prev.start].text)[-1].startswith("ال")
+            and not toks[i].text.startswith("ال") and toks[i].text in L.titles_by_first())
+
+
+def _appositive(ctx: Context, last: int) -> Title | None:
+    """The title between commas right after a name ending at token `last`, or None."""
+    toks = ctx.tokens
+    k = last + 1
+    if k >= len(toks) or ctx.gap(toks[last], toks[k]).strip() not in ("،", ","):
+        return None
+    head = _match_head(ctx, k)
+    if head is None or _possessed().get(toks[k].text):
+        return None
+    title, _ = _modifiers(ctx, k, head[0], head[1])
+    return title if title.end > title.start else None
 
 
 @cache
@@ -104,7 +155,7 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
     k = end + 1
     while k < len(toks) and k - end <= _MAX_MODIFIERS:
         if ctx.gap_breaks(toks[k - 1], toks[k]):
-            after = _gloss_end(ctx, k)
+            after = P.gloss_end(ctx, k)
             if after is None:
                 break
             k = after  # `باسم جماعة أنصار الله (الحوثيين) العميد ...`
@@ -116,19 +167,21 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
         prev = toks[k - 1].text
         after_construct = prev in _CONSTRUCT or prev[1:] in _CONSTRUCT
         construct = word in _CONSTRUCT or (word[:1] == "ل" and word[1:] in _CONSTRUCT)
+        if word == "باسم" and seen_construct:
+            construct = False  # `المتحدث باسم الحكومة باسم العوادي`: the name Basim
         # An idafa chain inside a title: `حكومة تصريف الأعمال`, `حزب الله`.
         idafa = after_construct and (word == "الله" or (
             k + 1 < len(toks) and toks[k + 1].text.startswith("ال") and not N.is_stop(word)
             and not ctx.gap_breaks(toks[k], toks[k + 1]) and N.can_start(word)))
-        if _new_title(ctx, i, end, k):
+        if P.new_title(ctx, i, end, k):
             break  # `استقبل الوزير السفير الفرنسي ...`: the ambassador's own title begins
-        if after_construct and prev[:1] == "ل" and _body_name(ctx, k):
+        if after_construct and P.body_name(ctx, k):
             k += 1  # `المدير العام لمجمع سوناطراك توفيق حكار`: the body's one-word name
             continue
-        nisba = _al_surname(word) and _nisba_before_name(ctx, k)
-        if _al_surname(word) and not nisba:
+        nisba = P.al_surname(word) and P.nisba_before_name(ctx, k)
+        if P.al_surname(word) and not nisba:
             break  # `الرئيس السيسي`: the name itself, not part of the title
-        if _honorific_at(ctx, k):
+        if P.honorific_at(ctx, k):
             break
         # A country after an indefinite head: `رئيس وزراء اليابان`, `أمير قطر`.
         place = match_place(ctx, k) if not toks[i].text.startswith("ال") else None
@@ -166,91 +219,10 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
                 and word not in L.title_complements()):
             rank = "head"  # `رئيس الموساد`, `رئيس الهيئة`: heads an body, not a state
         k += 1
-    k = _posted_to(ctx, k)
+    k = P.posted_to(ctx, k)
     if rank == "expert":
-        k = _affiliation(ctx, k)
+        k = P.affiliation(ctx, k)
     return Title(i, k - 1, rank, country), k
-
-
-def _new_title(ctx: Context, i: int, end: int, k: int) -> bool:
-    """A one-word definite title followed by another definite title head: two people, as in
-    `استقبل الوزير السفير الفرنسي`; `الرئيس المدير العام` is listed as one head."""
-    toks = ctx.tokens
-    word = toks[k].text
-    return (i == end and k == end + 1 and toks[i].text.startswith("ال")
-            and word.startswith("ال") and word in L.titles_by_first())
-
-
-def _body_name(ctx: Context, k: int) -> bool:
-    """Token k is the one-word name of a body (`لشركة إيني`) when a name of two or more words
-    follows it: `الرئيس التنفيذي لشركة إيني كلاوديو ديسكالزي`."""
-    toks = ctx.tokens
-    word = toks[k].text
-    if (word.startswith("ال") or not N.can_start(word) or k + 1 >= len(toks)
-            or ctx.gap_breaks(toks[k], toks[k + 1]) or not N.name_like(ctx, toks[k])):
-        return False
-    span = N.read_name(ctx, k + 1, nisba=True)
-    return span is not None and span[1] > span[0] and span[0] == k + 1
-
-
-def _nisba_before_name(ctx: Context, k: int) -> bool:
-    """`وزير الطاقة النيجري محمد ...`: an ال...ي word right after a title and before a name is
-    a nationality adjective (even one missing from the list), not an ال-surname."""
-    toks = ctx.tokens
-    if k + 2 >= len(toks) or not ctx.joined(k, 3) or N.attested_surname(ctx, toks[k].text, k):
-        return False  # `وقال السيسي` elsewhere: the word is a surname
-    first, second = toks[k + 1].text, toks[k + 2].text
-    # Two plain name words follow (`ماهامان ساني`), not a noun phrase (`ضرورة التوصل`).
-    return (not first.startswith("ال") and not second.startswith("ال") and N.can_start(first)
-            and N.can_continue(second, first) and N.name_like(ctx, toks[k + 1])
-            and N.name_like(ctx, toks[k + 2]) and L.nationality(first) is None)
-
-
-def _gloss_end(ctx: Context, k: int) -> int | None:
-    """Token after a short bracketed gloss that opens before token k, or None."""
-    toks = ctx.tokens
-    if ctx.gap(toks[k - 1], toks[k]).strip() != "(":
-        return None
-    for j in range(k, min(k + 4, len(toks) - 1)):
-        if ctx.breaks[j + 1]:
-            return j + 1 if ctx.gap(toks[j], toks[j + 1]).strip() == ")" else None
-    return None
-
-
-def _affiliation(ctx: Context, k: int) -> int:
-    """Past `في مركز كارنيغي للشرق الأوسط` when a comma and the expert's name follow:
-    `الباحث في مركز كارنيغي للشرق الأوسط، يزيد صايغ،`."""
-    toks = ctx.tokens
-    if k >= len(toks) or toks[k].text not in ("في", "لدي", "بجامعه", "بمركز", "بمعهد"):
-        return k
-    for j in range(k + 1, min(k + 8, len(toks) - 1)):
-        if ctx.breaks[j + 1]:
-            gap = ctx.gap(toks[j], toks[j + 1]).strip()
-            return j + 1 if gap in ("،", ",") else k
-    return k
-
-
-def _al_surname(word: str) -> bool:
-    """An ال-word that is a surname (`السيسي`, `الحوثي`), not a title's adjective."""
-    return (word.startswith("ال") and word.endswith("ي") and len(word) >= 5
-            and L.nationality(word) is None and word not in L.title_complements()
-            and word not in L.ministries() and not N.is_stop(word))
-
-
-def _posted_to(ctx: Context, k: int) -> int:
-    """Past `لدى`/`إلى`/`في` + a place when a name follows: `السفير الروسي لدى الولايات
-    المتحدة`, `المبعوث الأممي إلى السودان` are one title."""
-    toks = ctx.tokens
-    if k + 2 >= len(toks) or toks[k].text not in ("لدي", "الي", "في") or ctx.breaks[k]:
-        return k
-    place = match_place(ctx, k + 1)
-    if place is None or place[0] < 0:
-        return k
-    after = k + 1 + place[0]
-    if toks[k].text == "لدي" or (after < len(toks) and not ctx.breaks[after]
-                                 and N.can_start(toks[after].text)):
-        return after
-    return k
 
 
 def _name_after(ctx: Context, title: Title, k: int) -> tuple[int, int] | None:
@@ -260,7 +232,7 @@ def _name_after(ctx: Context, title: Title, k: int) -> tuple[int, int] | None:
     gap = ctx.gap(toks[k - 1], toks[k]).strip()
     if gap == ")":
         gap = ""  # the title ended with a bracketed gloss
-    if gap == "" and _al_surname(toks[k].text):
+    if gap == "" and P.al_surname(toks[k].text):
         return k, k
     if gap == "":
         return N.read_name(ctx, k, nisba=title.country or True)
@@ -283,7 +255,7 @@ def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int, int]
     if last <= floor or (ctx.breaks[title.start] and ctx.gap(toks[last], toks[title.start]
                                                             ).strip() not in ("،", ",")):
         return None
-    if _honorific_before(ctx, last) or ctx.tokens[last].text in L.connectors():
+    if P.honorific_before(ctx, last) or ctx.tokens[last].text in L.connectors():
         return None
     first = last
     plain = 1  # name words read so far, connectors aside
@@ -295,7 +267,7 @@ def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int, int]
         if word in L.connectors() or (first - 2 >= 0 and toks[first - 2].text in L.connectors()):
             first -= 1  # inside `محمد بن سلمان بن عبدالعزيز آل سعود`
             continue
-        if not N.can_continue(word, word) or word.startswith("ال") or _honorific_before(
+        if not N.can_continue(word, word) or word.startswith("ال") or P.honorific_before(
                 ctx, first - 1) or plain >= 3:
             break
         first -= 1
@@ -304,7 +276,7 @@ def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int, int]
         return None
     if not all(N.can_continue(t.text, t.text) for t in toks[first + 1:last + 1]):
         return None  # `أبرزها زيارة الرئيس`: nouns before a title are not a name
-    opener = first == 0 or ctx.breaks[first] or _honorific_before(ctx, first - 1) or (
+    opener = first == 0 or ctx.breaks[first] or P.honorific_before(ctx, first - 1) or (
         N.is_stop(toks[first - 1].text))
     word = toks[first].text
     start = toks[first].start
@@ -313,13 +285,3 @@ def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int, int]
     elif not N.can_start(word):
         return None
     return (first, last, start) if opener else None
-
-
-def _honorific_at(ctx: Context, k: int) -> bool:
-    """An honorific (`الشيخ`, `الفريق أول`) starts at token k."""
-    words = tuple(t.text for t in ctx.tokens[k:k + 3])
-    return any(words[:len(h)] == h for h in L.honorifics())
-
-
-def _honorific_before(ctx: Context, k: int) -> bool:
-    return k >= 0 and any(ctx.tokens[k].text == h[-1] for h in L.honorifics())

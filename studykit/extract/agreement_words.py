@@ -1,0 +1,187 @@
+"""The words that name an agreement after its head: modifiers, a quoted name, a purpose
+(`لمكافحة التصحر`), a field (`في مجال الطاقة`) or a topic (`بشأن الجفاف`).
+
+Split from studykit.extract.agreements, which finds heads and groups mentions; everything here
+reads forward from a head token and returns where the name ends.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from studykit.extract import lexicon as L
+from studykit.extract import names as N
+from studykit.extract.context import Context
+from studykit.extract.places import match_place
+
+MAX_WORDS = 6
+
+
+_QUOTED = re.compile(r"\s*[“”«\"]([^“”«»\"\n]{2,80})[“”»\"]")
+
+
+def quoted_name(ctx: Context, k: int) -> tuple[int, int] | None:
+    """Last token and end (closing quote included) of a quoted name right after the head:
+    `مبادرة "الشرق الأوسط الأخضر"`."""
+    toks = ctx.tokens
+    match = _QUOTED.match(ctx.folded, toks[k].end)
+    if match is None or len(match.group(1).split()) > MAX_WORDS:
+        return None
+    last = k
+    while last + 1 < len(toks) and toks[last + 1].end <= match.end(1):
+        last += 1
+    return (last, match.end()) if last > k else None
+
+
+def field_end(ctx: Context, last: int) -> int:
+    """Past `في مجال الطاقة الخضراء`: the field a memorandum covers is part of its name."""
+    toks = ctx.tokens
+    k = last + 1
+    if k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in ("مجال", "مجالات"):
+        end = k + 1
+    elif k + 1 < len(toks) and toks[k].text in ("حول", "بشان", "بخصوص"):
+        end = k  # `مذكرة تفاهم حول الشراكة الاستراتيجية`
+    else:
+        return last
+    if not ctx.joined(last, end - last + 2):
+        return last
+    while end + 1 < len(toks) and end - k < 4 and toks[end + 1].text.startswith("ال") and (
+            not ctx.breaks[end + 1]) and not N.is_stop(toks[end + 1].text):
+        end += 1
+    return end if end > k + 1 or (end > k and toks[k].text != "في") else last
+
+
+def purpose_at(ctx: Context, k: int, last: int) -> bool:
+    """A ل-phrase (`لمواجهة الجفاف`) is among the words k+1..last."""
+    toks = ctx.tokens
+    # An adjective first (`دولية`, `وطنية`): `خطة لتطوير التعليم` alone is no name.
+    return last - k >= 3 and toks[k + 1].text.endswith(("ي", "يه")) and any(
+        t.text[:1] == "ل" and not t.text.startswith("لل") and len(t.text) >= 4
+        for t in toks[k + 2:last + 1])
+
+
+def purpose_end(ctx: Context, j: int) -> int | None:
+    """Last token of `ل + verbal noun (+ up to two nouns) + definite noun` starting at j:
+    `لتبادل الأسرى`, `لرفع صادرات الغاز`, `لمكافحة التصحر`; None if no such phrase."""
+    toks = ctx.tokens
+    w = toks[j].text
+    # ل before a listed verb form is a verbal noun (`لدعم`), as ل never governs a past verb.
+    if w[:1] != "ل" or w.startswith("لل") or len(w) < 4 or (
+            N.is_stop(w) and w[1:] not in L.verbs()):
+        return None
+    m = j + 1
+    while m < len(toks) and m - j <= 3 and not ctx.breaks[m]:
+        word = toks[m].text
+        if word.startswith("ال"):
+            return m if not N.is_stop(word) else None
+        if N.is_stop(word) or word[:1] == "و" or word.isdigit():
+            return None
+        m += 1
+    return None
+
+
+@cache
+def _org_names() -> frozenset[tuple[str, ...]]:
+    from studykit.extract.organizations import organization_names
+
+    return organization_names()
+
+
+def _after_org(ctx: Context, k: int, j: int) -> bool:
+    """Tokens k+1..j-1 end with a listed organisation (`اتفاقية الأمم المتحدة ...`)."""
+    words = tuple(t.text for t in ctx.tokens[k + 1:j])
+    return any(words[-n:] in _org_names() for n in range(1, min(len(words), 6) + 1))
+
+
+def _participle(w: str) -> bool:
+    """A definite active participle (فاعل/فاعلة): `العابر`, `العابرة`."""
+    stem = w[2:-1] if w.endswith("ه") else w[2:]
+    return w.startswith("ال") and len(stem) == 4 and stem[1] == "ا"
+
+
+def _wa_adjective(w: str, at: int) -> bool:
+    """An adjective that starts with و right after the head (`مبادرة وطنية`, `مذكرة وزارية`),
+    not the conjunction و."""
+    return at == 1 and w.endswith(("يه", "ي")) and len(w) >= 5 and not w.startswith("وال")
+
+
+def _masdar(w: str) -> bool:
+    """Verbal nouns of forms II and VI (`توريد`, `تعيين`, `تبادل`), not imperfect verbs."""
+    return w[:1] == "ت" and len(w) == 5 and (w[3] == "ي" or w[2] == "ا")
+
+
+def name_end(ctx: Context, k: int, lex: dict[str, frozenset[str]],
+               head_definite: bool) -> tuple[int, bool]:
+    """Last token of the name that starts before token k+1, and whether it names a place."""
+    toks = ctx.tokens
+    last, has_place = k, False
+    # A definite name takes only definite words (`الاتفاق النووي`), so `هذه الاتفاقية أهمية`
+    # stops at the head; an indefinite one may add indefinite words, then a definite tail.
+    definite = head_definite
+    j = k + 1
+    while j < len(toks) and j - k <= MAX_WORDS and not ctx.gap_breaks(toks[j - 1], toks[j]):
+        w = toks[j].text
+        if w == "ال" and j + 2 < len(toks) and toks[j + 1].text.isdigit():
+            last = j = j + 2  # `اتفاقية الـ 20 عامًا`
+            j += 1
+            definite = True
+            continue
+        if w in ("لعام", "عام") and j + 1 < len(toks) and toks[j + 1].text.isdigit():
+            return j + 1, has_place
+        noun = w in lex["name_nouns"]
+        purpose = purpose_end(ctx, j) if j <= k + 2 and not definite else None
+        if purpose is not None:
+            # `صفقة لتبادل الأسرى`, `اتفاقية لرفع صادرات الغاز`, `مبادرة دولية لمواجهة
+            # الجفاف`: ل + verbal noun + object
+            definite = True
+            last = j = purpose
+            j += 1
+            continue
+        conjunction = w[:1] == "و" and not noun and not _wa_adjective(w, j - k)
+        if w in lex["closers"] or N.is_stop(w) or conjunction or w.isdigit():
+            break
+        prev = toks[j - 1].text
+        if (w.startswith("لل") and len(w) > 4 and _participle(prev) and j > k + 1):
+            last = j  # an active participle's complement: `أنبوب الغاز العابر للصحراء`
+            j += 1
+            continue
+        if definite and _after_org(ctx, k, j):
+            end = purpose_end(ctx, j)
+            if end is not None:
+                last = j = end  # `اتفاقية الأمم المتحدة لقانون البحار`
+                j += 1
+                continue
+        spot = match_place(ctx, j) if w.startswith("ال") else None
+        if spot is not None and spot[0] > 1 and j + spot[0] - 1 - k <= MAX_WORDS:
+            # A place of several words: `مبادرة الشرق الأوسط الأخضر`.
+            has_place, definite = True, True
+            last = j = j + spot[0] - 1
+            j += 1
+            continue
+        # A place names an agreement after its head: `اتفاقية أوسلو`, `اتفاق باريس`.
+        place = j == k + 1 and (w,) in L.places()
+        is_def = w.startswith("ال")
+        if definite and not is_def and not place:
+            break
+        if w.startswith("لل") and j == k + 1 and not definite:
+            # `اتفاقية للتعاون القضائي`: the purpose names an indefinite agreement
+            definite = True
+            last = j
+            j += 1
+            continue
+        if w[:1] in "بلك" and not noun and not place:
+            break  # a preposition: `اتفاقية قرض بقيمة ...`
+        # The noun an indefinite head governs: `اتفاقية قرض`, `مذكرة تفاهم` (not a verb:
+        # `اتفاق ينص`).
+        governed = (j == k + 1 and not definite and not is_def and len(w) >= 3
+                    and not (w[:1] in "يتن" and len(w) >= 4 and not _masdar(w))
+                    and not N.is_stop(w))
+        if not (is_def or place or noun or governed or w.endswith(("ي", "يه", "ه"))):
+            break
+        if place or L.nationality(w) is not None or (w,) in L.places():
+            has_place = True
+        definite = definite or is_def or place
+        last = j
+        j += 1
+    return last, has_place

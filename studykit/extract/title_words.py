@@ -1,0 +1,104 @@
+"""Word tests for titles: where a title's words end and a name begins.
+
+Split from studykit.extract.titles (which walks the text and pairs titles with names): each
+function here answers one question about the tokens at a position, e.g. whether `النيجري`
+before `ماهامان ساني` is a nationality adjective or whether `سوناطراك` names a body.
+"""
+
+from __future__ import annotations
+
+from studykit.extract import lexicon as L
+from studykit.extract import names as N
+from studykit.extract.context import Context
+from studykit.extract.places import match_place
+
+
+def new_title(ctx: Context, i: int, end: int, k: int) -> bool:
+    """A one-word definite title followed by another definite title head: two people, as in
+    `استقبل الوزير السفير الفرنسي`, `اجتمع الوزير بالسفير الياباني`; `الرئيس المدير العام` is
+    listed as one head."""
+    toks = ctx.tokens
+    return (i == end and k == end + 1 and toks[i].text.startswith("ال") and any(
+        w.startswith("ال") and w in L.titles_by_first() for w in L.strip_proclitics(toks[k].text)))
+
+
+def body_name(ctx: Context, k: int) -> bool:
+    """Token k is the one-word name of a body (`لشركة إيني`) when a name of two or more words
+    follows it: `الرئيس التنفيذي لشركة إيني كلاوديو ديسكالزي`."""
+    toks = ctx.tokens
+    word = toks[k].text
+    if (word.startswith("ال") or not N.can_start(word) or k + 1 >= len(toks)
+            or ctx.gap_breaks(toks[k], toks[k + 1]) or not N.name_like(ctx, toks[k])):
+        return False
+    span = N.read_name(ctx, k + 1, nisba=True)
+    return span is not None and span[1] > span[0] and span[0] == k + 1
+
+
+def nisba_before_name(ctx: Context, k: int) -> bool:
+    """`وزير الطاقة النيجري محمد ...`: an ال...ي word right after a title and before a name is
+    a nationality adjective (even one missing from the list), not an ال-surname."""
+    toks = ctx.tokens
+    if k + 2 >= len(toks) or not ctx.joined(k, 3) or N.attested_surname(ctx, toks[k].text, k):
+        return False  # `وقال السيسي` elsewhere: the word is a surname
+    first, second = toks[k + 1].text, toks[k + 2].text
+    # Two plain name words follow (`ماهامان ساني`), not a noun phrase (`ضرورة التوصل`).
+    return (not first.startswith("ال") and not second.startswith("ال") and N.can_start(first)
+            and N.can_continue(second, first) and N.name_like(ctx, toks[k + 1])
+            and N.name_like(ctx, toks[k + 2]) and L.nationality(first) is None)
+
+
+def gloss_end(ctx: Context, k: int) -> int | None:
+    """Token after a short bracketed gloss that opens before token k, or None."""
+    toks = ctx.tokens
+    if ctx.gap(toks[k - 1], toks[k]).strip() != "(":
+        return None
+    for j in range(k, min(k + 4, len(toks) - 1)):
+        if ctx.breaks[j + 1]:
+            return j + 1 if ctx.gap(toks[j], toks[j + 1]).strip() == ")" else None
+    return None
+
+
+def affiliation(ctx: Context, k: int) -> int:
+    """Past `في مركز كارنيغي للشرق الأوسط` when a comma and the expert's name follow:
+    `الباحث في مركز كارنيغي للشرق الأوسط، يزيد صايغ،`."""
+    toks = ctx.tokens
+    if k >= len(toks) or toks[k].text not in ("في", "لدي", "بجامعه", "بمركز", "بمعهد"):
+        return k
+    for j in range(k + 1, min(k + 8, len(toks) - 1)):
+        if ctx.breaks[j + 1]:
+            gap = ctx.gap(toks[j], toks[j + 1]).strip()
+            return j + 1 if gap in ("،", ",") else k
+    return k
+
+
+def al_surname(word: str) -> bool:
+    """An ال-word that is a surname (`السيسي`, `الحوثي`), not a title's adjective."""
+    return (word.startswith("ال") and word.endswith("ي") and len(word) >= 5
+            and L.nationality(word) is None and word not in L.title_complements()
+            and word not in L.ministries() and not N.is_stop(word))
+
+
+def posted_to(ctx: Context, k: int) -> int:
+    """Past `لدى`/`إلى`/`في` + a place when a name follows: `السفير الروسي لدى الولايات
+    المتحدة`, `المبعوث الأممي إلى السودان` are one title."""
+    toks = ctx.tokens
+    if k + 2 >= len(toks) or toks[k].text not in ("لدي", "الي", "في") or ctx.breaks[k]:
+        return k
+    place = match_place(ctx, k + 1)
+    if place is None or place[0] < 0:
+        return k
+    after = k + 1 + place[0]
+    if toks[k].text == "لدي" or (after < len(toks) and not ctx.breaks[after]
+                                 and N.can_start(toks[after].text)):
+        return after
+    return k
+
+
+def honorific_at(ctx: Context, k: int) -> bool:
+    """An honorific (`الشيخ`, `الفريق أول`) starts at token k."""
+    words = tuple(t.text for t in ctx.tokens[k:k + 3])
+    return any(words[:len(h)] == h for h in L.honorifics())
+
+
+def honorific_before(ctx: Context, k: int) -> bool:
+    return k >= 0 and any(ctx.tokens[k].text == h[-1] for h in L.honorifics())

@@ -73,10 +73,15 @@ def _last_resort(ctx: Context, fact: Fact) -> list[Question]:
         if not made or contains_phrase(made[0].prompt, made[0].answer):
             continue
         # `الحضور الإيراني في سوريا ... بعيدًا عن [دمشق]`: سوريا would fill the blank too, but
-        # it stands in the prompt, so it cannot also be an accepted answer.
+        # it stands in the prompt, so it cannot also be an accepted answer. Typed, that blank
+        # is ambiguous; as multiple choice among capitals it is fair, so offer that as well.
         alternatives = tuple(a for a in made[0].alternatives
                              if not contains_phrase(made[0].prompt, a))
-        return [made[0].model_copy(update={"alternatives": alternatives})]
+        out = [made[0].model_copy(update={"alternatives": alternatives})]
+        if alternatives != made[0].alternatives and fact.subkind == "city":
+            out += [q.model_copy(update={"alternatives": alternatives})
+                    for q in mcq(ctx, fact, spot)]
+        return out
     return []
 
 

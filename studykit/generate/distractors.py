@@ -303,7 +303,10 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
         bank = [b for b in bank if _in_country(b[0], country)]
         generated = [(c, [c]) for c in cities_of(country)]
     capitals = {normalize(c) for c in places("capital")}
-    only_capitals = fact.kind == FactKind.PLACE and normalize(fact.value or fact.text) in capitals
+    # A capital is replaced by another capital, unless the clause names its own country:
+    # then the other cities of that country are the plausible options.
+    only_capitals = (fact.kind == FactKind.PLACE and normalize(answer) in capitals
+                     and not (country and _in_country(answer, country)))
     # Names of the same kind already in the clause: `شمال أفريقيا` beside `أفريقيا` is no option.
     in_clause = [n for f in ctx.of_kind(fact.kind) if f.id != fact.id for n in names_of(f)
                  if contains_phrase(clause, n)]

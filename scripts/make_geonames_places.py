@@ -36,15 +36,20 @@ COMMON = set("""
 كسل هزه تانه الزبير المنشاة القرنة الخارجة المنزلة العمارة العماره صبيا الرفاع رفاع العربي
 الريان الحلة دوما الاحمدي الأحمدي المحمدية الهارثة القصر الشفا الثقبة الرس الدعين مطاي طما
 الزعيم الساحل التل الكاف الشامية الغازية الحسينية الإبراهيمية العزيزية المهدية الزويرات
-""".split())
-COMMON_PHRASES = {"النقاط الخمس", "المطار العتيق", "بوابة الصحراء", "بلد السعادة", "العاشر من رمضان",
-                  "عاشر من رمضان", "بيلو أفق", "د مشق", "منية النصر"}
+بشار جمال نايف رياض منصورة منصوره ديانا الجنينة حماة حماه سرت ينبع الزاوية الطبقة الميادين
+ميادين الأصنام الابيض الأبيض بركان ربات مشهد
+""".split())  # noqa: SIM905 (a word list reads best as text)
+COMMON_PHRASES = {"النقاط الخمس", "المطار العتيق", "بوابة الصحراء", "بلد السعادة",
+                  "العاشر من رمضان", "عاشر من رمضان", "بيلو أفق", "د مشق", "منية النصر",
+                  # people's names: a sheikh, an emir, a man called علي صبيح
+                  "الشيخ زايد", "صباح السالم", "علي صبيح"}
 
 
 def keep(name: str) -> bool:
     letters = name.replace(" ", "")
-    return (bool(ARABIC_ONLY.match(name)) and len(letters) >= 3 and not letters.startswith(("ااا", "ئ"))
-            and not name.startswith(ADMIN_PREFIX) and name not in COMMON
+    return (bool(ARABIC_ONLY.match(name)) and len(letters) >= 3
+            and not letters.startswith(("ااا", "ئ")) and not name.startswith(ADMIN_PREFIX)
+            and name not in COMMON
             and name not in COMMON_PHRASES)
 
 

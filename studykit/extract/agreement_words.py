@@ -38,6 +38,8 @@ def field_end(ctx: Context, last: int) -> int:
     """Past `في مجال الطاقة الخضراء`: the field a memorandum covers is part of its name."""
     toks = ctx.tokens
     k = last + 1
+    if toks[last].text in ("الخاص", "الخاصه") and k < len(toks) and ctx.joined(last, 2):
+        return _concerning_end(ctx, k, last)
     if k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in ("مجال", "مجالات"):
         end = k + 1
     elif k + 1 < len(toks) and toks[k].text in ("حول", "بشان", "بخصوص"):
@@ -50,6 +52,34 @@ def field_end(ctx: Context, last: int) -> int:
             not ctx.breaks[end + 1]) and not N.is_stop(toks[end + 1].text):
         end += 1
     return end if end > k + 1 or (end > k and toks[k].text != "في") else last
+
+
+def _concerning_end(ctx: Context, k: int, last: int) -> int:
+    """`مذكرة التفاهم الخاصة بالخط فائق السرعة`: after الخاصة a ب-phrase says what the text
+    is about; it runs over definite words and improper idafas (`فائق السرعة`)."""
+    toks = ctx.tokens
+    if not toks[k].text.startswith("بال") or N.is_stop(toks[k].text):
+        return last
+    end = k
+    while end + 1 < len(toks) and end - k < 4 and not ctx.breaks[end + 1]:
+        word = toks[end + 1].text
+        if word.startswith("ال") and not N.is_stop(word) and word not in _SIGNED:
+            end += 1
+        elif (end + 2 < len(toks) and not ctx.breaks[end + 2] and not N.is_stop(word)
+              and word[:1] != "و" and toks[end + 2].text.startswith("ال")
+              and not N.is_stop(toks[end + 2].text)):
+            end += 2  # an adjective governing a definite noun: `فائق السرعة`
+        else:
+            break
+    return end
+
+
+# Signed (`الموقعة`, `المبرم`) describes a text; it never continues a topic phrase.
+_SIGNED = frozenset({"الموقعه", "الموقع", "المبرم", "المبرمه"})
+# Definite cardinals that count a set of texts: `اتفاقيات التعاون التسع`.
+_COUNTS = frozenset({"الثلاث", "الاربع", "الخمس", "الست", "السبع", "الثماني", "الثمان",
+                     "التسع", "العشر", "الثلاثه", "الاربعه", "الخمسه", "السته", "السبعه",
+                     "الثمانيه", "التسعه", "العشره"})
 
 
 def purpose_at(ctx: Context, k: int, last: int) -> bool:
@@ -75,6 +105,9 @@ def purpose_end(ctx: Context, j: int) -> int | None:
         word = toks[m].text
         if word.startswith("ال"):
             return m if not N.is_stop(word) else None
+        if word[:1] == "و" and m == j + 1 and len(word) >= 5 and not N.is_stop(word):
+            m += 1  # two verbal nouns: `لتشغيل وصيانة القطارات`
+            continue
         if N.is_stop(word) or word[:1] == "و" or word.isdigit():
             return None
         m += 1
@@ -104,6 +137,14 @@ def _wa_adjective(w: str, at: int) -> bool:
     """An adjective that starts with و right after the head (`مبادرة وطنية`, `مذكرة وزارية`),
     not the conjunction و."""
     return at == 1 and w.endswith(("يه", "ي")) and len(w) >= 5 and not w.startswith("وال")
+
+
+def _participle_adjective(w: str, lex: dict[str, frozenset[str]]) -> bool:
+    """An indefinite passive or active participle of a derived form (`موسع`, `مؤقت`,
+    `مشترك`) describing the agreement, but not one that only comments on it (`مرتقب`,
+    whose definite form closes names)."""
+    return (w[:1] == "م" and 4 <= len(w) <= 6 and not N.is_stop(w)
+            and "ال" + w not in lex["closers"] and "ال" + w + "ه" not in lex["closers"])
 
 
 def _masdar(w: str) -> bool:
@@ -136,6 +177,12 @@ def name_end(ctx: Context, k: int, lex: dict[str, frozenset[str]],
             # الجفاف`: ل + verbal noun + object
             definite = True
             last = j = purpose
+            j += 1
+            continue
+        if w in _COUNTS and j > k + 1:
+            return j, True  # a counted set names the texts: `اتفاقيات التعاون التسع`
+        if (not definite and j == k + 2 and last == k + 1 and _participle_adjective(w, lex)):
+            last = j  # `اتفاق هدنة موسع`, `اتفاق نووي مؤقت`
             j += 1
             continue
         conjunction = w[:1] == "و" and not noun and not _wa_adjective(w, j - k)
@@ -185,3 +232,17 @@ def name_end(ctx: Context, k: int, lex: dict[str, frozenset[str]],
         last = j
         j += 1
     return last, has_place
+
+
+
+def signed_with(ctx: Context, k: int) -> tuple[int, str] | None:
+    """`مذكرات التفاهم الموقعة مع الصين`: a definite head with no name of its own is named
+    by whom it was signed with: the last token of that phrase and the country, else None."""
+    toks = ctx.tokens
+    if k + 3 >= len(toks) or not ctx.joined(k, 4) or toks[k + 1].text not in _SIGNED or (
+            toks[k + 2].text != "مع"):
+        return None
+    place = match_place(ctx, k + 3)
+    if place is None or place[0] < 1 or place[2].subkind != "country":
+        return None
+    return k + 2 + place[0], place[2].value

@@ -139,6 +139,8 @@ def _read(ctx: Context, i: int) -> _Mention | None:
                 # الجفاف`, `إعلانا بشأن الجفاف`.
                 has_place = has_place or topic > last or W.purpose_at(ctx, i + n - 1, last)
                 last = topic
+            signed = W.signed_with(ctx, last) if (
+                last == i + n - 1 and head[-1].startswith("ال")) else None
             if last == i + n - 1 and strong and not head[-1].startswith("ال"):
                 between = _between(ctx, last, lex)
                 if between is not None:
@@ -156,6 +158,11 @@ def _read(ctx: Context, i: int) -> _Mention | None:
             fstart = toks[i].end - len(variant)
             m = _Mention(fstart, fend or toks[last].end, i, last, words, base)
             _attrs(ctx, m, lex)
+            if signed is not None:
+                # The mention stays the head: the partner is a place of its own.
+                end, country = signed
+                m.value = " ".join(ctx.surface(fstart, toks[end].end).split())
+                m.attrs["parties"] = country
             return m
     return None
 

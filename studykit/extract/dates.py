@@ -52,6 +52,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # preposition is required (`ارتفع إلى 20 الشهر الماضي` is a count).
         ("mdays", rf"{b}[وف]?(?:في|يوم|بين|منذ|حتي|من)\s+(?P<core>"
                   rf"(?:ال\s*)?(?:(?P<d1>\d{{1,2}})\s*(?:-|و|الي|حتي)\s*)?(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<rel>{_REL}))(?!\w)"),
+        # After a weekday the month may go unsaid: `يوم الثلاثاء 28 الجاري`.
+        ("mdays", rf"{b}(?:(?:يوم|[وفل]?في)\s+)?(?:{wd})\s*[،,]?\s*(?P<core>(?P<d>\d{{1,2}})"
+                  rf"\s+(?P<rel>{_REL}))(?!\w)"),
         ("numeric", r"(?<![\d/.\-])(?P<d>\d{1,2})([/.\-])(?P<mo>\d{1,2})\2(?P<y>\d{4})"
                     r"(?![\d/\-]|\.\d)"),
         ("numeric", r"(?<![\d/.\-])(?P<y>\d{4})([/\-])(?P<mo>\d{1,2})\2(?P<d>\d{1,2})"

@@ -1,5 +1,6 @@
-"""Word lists the extractors share, loaded once: places (CLDR + curated), nationality adjectives,
-titles, stopwords. Every key is folded (studykit.arabic.normalize) and split into words.
+"""Word lists the extractors share, loaded once: places (CLDR + curated + GeoNames cities),
+nationality adjectives, titles, stopwords. Every key is folded (studykit.arabic.normalize) and
+split into words.
 
 babel is imported lazily here and the derived tables are cached, so only the first extraction
 pays for it.
@@ -12,7 +13,7 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from studykit.arabic import normalize
-from studykit.extract.datewords import _yaml
+from studykit.extract.datewords import DATA, _yaml
 
 T = TypeVar("T")
 
@@ -62,7 +63,36 @@ def places() -> dict[tuple[str, ...], PlaceEntry]:
     for code, aliases in data["country_aliases"].items():
         for alias in aliases:
             table[key(alias)] = PlaceEntry(names[str(code)], "country")
+    for name, entry in _geonames(table, names).items():
+        table.setdefault(name, entry)  # curated cities, countries and regions win
     return table
+
+
+def _geonames(curated: dict[tuple[str, ...], PlaceEntry],
+              countries: dict[str, str]) -> dict[tuple[str, ...], PlaceEntry]:
+    """GeoNames' Arabic city names (data/geonames_cities.tsv, CC BY 4.0, made by
+    scripts/make_geonames_places.py): the towns no curated list can keep up with. A city the
+    curated list already knows under another spelling keeps the curated value, so one town
+    never becomes two facts; nor does a city named like its country (`الجزائر`, `الكويت`)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    with (DATA / "geonames_cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, canonical, code, _population = line.rstrip("\n").split("\t")
+            groups.setdefault(f"{canonical}\t{code}", []).append((name, code))
+    out: dict[tuple[str, ...], PlaceEntry] = {}
+    for group, members in groups.items():
+        canonical, code = group.split("\t")
+        if curated.get(key(canonical), PlaceEntry("", "city")).subkind != "city":
+            continue  # a capital named like its country is told by العاصمة (places.py)
+        known = [curated[key(n)] for n, _ in members if key(n) in curated]
+        entry = next((e for e in known if e.subkind == "city"), None)
+        if entry is None:
+            entry = PlaceEntry(canonical, "city", countries.get(code, ""))
+        for name, _ in members:
+            out.setdefault(key(name), entry)
+    return out
 
 
 @cache

@@ -22,6 +22,8 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 # Verbal nouns of derived forms, the usual object after `أعلن X ...`: استهداف، اجتماع، افتتاح.
 _MASDAR = re.compile(r"^(?:است\w{3,}|ا\w[تط]\wا\w|ان\w\wا\w)$")
 MAX_NAME = 5
+# س + an imperfect of a derived form (تفعّل, افتعل, تفاعل): `سيتوجه`, `ستتخذ`, `سنتعاون`.
+_FUTURE = re.compile(r"^س[يتن]ت\w{3,}$")
 
 
 def skeleton(word: str) -> str:
@@ -33,6 +35,9 @@ def same_word(a: str, b: str) -> bool:
     """Two folded name words are spellings of one word (skeleton, if long enough to trust)."""
     if a == b:
         return True
+    short, long = sorted((a, b), key=len)
+    if long == "ا" + short and short[:1] in ("م", "ن") and len(short) >= 4:
+        return True  # a prothetic alif before a cluster: `امبيكي` for `مبيكي`
     if a[-1] != b[-1] or a[0] != b[0] or a.startswith("ال") != b.startswith("ال"):
         # Spellings of a name keep its first and last letters and its ال:
         # `قريبا` is not `كيربي`, `الامن` is not `لوموان`.
@@ -87,6 +92,8 @@ def can_start(word: str) -> bool:
         return False
     if L.nationality(word) is not None or word in _title_words():
         return False  # `رئيس مجلس السيادة قائد الجيش ...`: a second title, not a name
+    if word[:1] in "وف" and word[1:] in _title_words():
+        return False  # `العاهل المغربي وضيفه الفرنسي`: a second title, conjoined
     return not (word[:1] in "وفبل" and _PRONOUN_END.search(word) and len(word) > 4)
 
 
@@ -123,8 +130,12 @@ def can_continue(word: str, prev: str, appositive: bool = False,
     if country is not None and not (nisba and word.startswith("ال") and word.endswith("ي")
                                     and country != nisba):
         return False
+    if word == "الدين" and not prev.startswith("ال"):
+        return True  # a compound given name: `سعد الدين العثماني`, `نور الدين`
     if word.startswith("ال") and word.endswith(("ات", "ون", "ين")):
         return False  # a plural noun after the name: `... التطورات`
+    if word[:1] == "س" and len(word) >= 5 and (_FUTURE.match(word) or word[1:] in L.verbs()):
+        return False  # a verb in the future ends the name: `تيم ليندركينغ سيتوجه`
     if word[:1] == "م" and word.endswith(("ين", "ون")) and len(word) >= 7:
         return False  # a plural participle as object: `التقى ... مسؤولين`
     if any((v,) in L.places() for v in L.strip_proclitics(word)):
@@ -174,8 +185,15 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
     if (first.startswith("ال") and not is_stop(first)
             and ctx.surface(toks[j].start, toks[j].end)[:1] in "إأآ"):
         first = "ء" + first[1:]  # `إلهام`, `إلياس`: a hamza, not the article ال
-    if not (ali or can_start(first)) or not name_like(ctx, toks[j]):
+    # `الشيخ صباح الأحمد الجابر الصباح`: after الشيخ a time word (`صباح`) is a given name
+    # when an ال-name follows, as Gulf names run.
+    gulf = (sheikh and j + 1 < len(toks) and len(first) >= 3 and bool(_ARABIC_WORD.fullmatch(first))
+            and toks[j + 1].text.startswith("ال") and not is_stop(toks[j + 1].text)
+            and not ctx.gap_breaks(toks[j], toks[j + 1]))
+    if not (ali or gulf or can_start(first)) or not name_like(ctx, toks[j]):
         return None
+    if _preposition_noun(ctx, first):
+        return None  # `وضيفه الفرنسي برحلة` when the text also says `الرحلة`
     end = j
     plain = 1  # name words so far, connectors aside: names run to three
     while end + 1 < len(toks) and end - j + 1 < MAX_NAME:
@@ -186,16 +204,18 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
         attested = bool(_PRONOUN_END.search(nxt.text)) and attested_surname(ctx, nxt.text, end + 1)
         if not (ali or can_continue(nxt.text, toks[end].text, appositive, nisba, attested)):
             break
-        if nxt.text[:1] == "ب" and nxt.text.endswith("ه") and (
-                nxt.text[1:] in ctx.vocabulary or "ال" + nxt.text[1:] in ctx.vocabulary):
+        if _preposition_noun(ctx, nxt.text):
             break  # `بزيارة` when the text also says `زيارة`: not a name like `بوريطة`
         if (nxt.text[:1] in "بلك" and len(nxt.text) >= 4 and end + 2 < len(toks)
                 and toks[end + 2].text.startswith("ال") and not is_stop(toks[end + 2].text)
                 and not ctx.gap_breaks(nxt, toks[end + 2]) and not appositive):
             break  # a preposition opening an idafa: `كيشيدا بقصر الاتحادية`
-        connected = nxt.text in L.connectors() or toks[end].text in L.connectors()
+        # `نور الدين` is one given name: الدين joins it as a connector would.
+        connected = (nxt.text in L.connectors() or toks[end].text in L.connectors()
+                     or nxt.text == "الدين")
         if (end > j and toks[end].text.startswith("ال") and toks[end - 1].text not in
                 L.connectors() and nxt.text not in _ORDINALS and not connected
+                and toks[end].text != "الدين"
                 and not (sheikh and nxt.text.startswith("ال"))):
             break  # an ال-surname ends the name: `أيمن الصفدي ضرورة ...`
         if not connected:
@@ -212,6 +232,12 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
     while end > j and toks[end].text in L.connectors():
         end -= 1
     return j, end
+
+
+def _preposition_noun(ctx: Context, word: str) -> bool:
+    """`بزيارة`, `برحلة`: ب and a feminine noun the text also uses without it."""
+    return word[:1] == "ب" and word.endswith("ه") and (
+        word[1:] in ctx.vocabulary or "ال" + word[1:] in ctx.vocabulary)
 
 
 def _skip_honorific(ctx: Context, j: int) -> int:

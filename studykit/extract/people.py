@@ -70,10 +70,19 @@ def _key(ctx: Context, span: tuple[int, int] | tuple[int, int, int]) -> tuple[st
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 2 and long[:len(short)] == short and sum(
+            w not in L.connectors() for w in short) >= 2:
+        return True  # `الشيخ صباح الخالد` after `صباح الخالد الحمد الصباح`: the first names
     sa, sb = N.surname(a), N.surname(b)
     if len(sa) != len(sb) or not all(N.same_word(x, y) for x, y in zip(sa, sb, strict=True)):
         return False
-    if len(a) > len(sa) and len(b) > len(sb):
+    ga, gb = a[:len(a) - len(sa)], b[:len(b) - len(sb)]
+    if len(ga) >= 2 and len(gb) >= 2:
+        # Gulf names share the family name: `صباح الأحمد الجابر الصباح` and `صباح الخالد
+        # الحمد الصباح` are two men, told apart by the father's name.
+        return N.same_word(a[0], b[0]) and N.same_word(a[1], b[1])
+    if ga and gb:
         return N.same_word(a[0], b[0])
     return True
 

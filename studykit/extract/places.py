@@ -1,4 +1,5 @@
-"""Places: countries (CLDR Arabic names + aliases), capitals and cities, regions.
+"""Places: countries (CLDR Arabic names + aliases), capitals and cities (curated, then GeoNames),
+regions; unlisted places told by their neighbours are in studykit.extract.place_clues.
 
 Matched on folded words, longest name first, with a clitic on the first word handled
 (`وموسكو`, `بطهران`, `لروسيا`, `للعراق`). A country fact carries the nationality adjective
@@ -14,6 +15,7 @@ import re
 
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
+from studykit.extract import place_clues as C
 from studykit.extract.context import Context, Found, build_facts
 from studykit.models import Fact, FactKind
 
@@ -32,7 +34,8 @@ def extract_places(ctx: Context) -> list[Fact]:
                        if v in _HEADS and v.endswith("ات")), None)
         if plural and ctx.joined(i, 2):
             found.extend(_listed_after(ctx, i + 2, plural))
-        hit = match_place(ctx, i) or _named_by_head(ctx, i)
+        found.extend(C.dual(ctx, i))  # `حقلي الخفجي والوفرة`
+        hit = match_place(ctx, i) or _named_by_head(ctx, i) or C.clue(ctx, i)
         if hit is None:
             nat = L.nationality(toks[i].text)
             if nat:
@@ -144,13 +147,43 @@ def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None
             last += 2  # `معبر كرم أبو سالم`
         return -(last - i), name.start, L.PlaceEntry(
             " ".join(ctx.surface(name.start, toks[last].end).split()), "site")
+    if match_place(ctx, i + 1) is not None:
+        return None  # a listed place after its place word: the main loop takes it next
+    compound = _compound(ctx, i + 1)
+    if compound is not None:
+        return compound, name.start, L.PlaceEntry(" ".join(ctx.surface(
+            name.start, toks[i - compound].end).split()), kind)
     bare = word[2:] if word.startswith("ال") else word
-    if (word.endswith(("ه", "ي")) or bare in _DIRECTIONS or not N.can_start(bare)
-            or not N.name_like(ctx, name) or match_place(ctx, i + 1) is not None):
+    # An indefinite head governs a definite name (`منطقة الصالحية`); an indefinite word in ـية
+    # after it is its adjective (`منطقة حدودية`).
+    nisba_name = (word.startswith("ال") and word.endswith("يه") and len(word) >= 6
+                  and L.nationality(word) is None
+                  and not L.strip_proclitics(toks[i].text)[-1].startswith("ال"))
+    if ((word.endswith(("ه", "ي")) and not nisba_name) or bare in _DIRECTIONS
+            or not N.can_start(bare) or not N.name_like(ctx, name)):
         return None
     value = ctx.surface(name.start, name.end)
     # The head stays outside the mention: the place is `نخجوان`, not `مدينة نخجوان`.
     return -1, name.start, L.PlaceEntry(value, kind)
+
+
+# First words of two-word place names: `ذي قار`, `أعالي النيل`, `بيت لاهيا`, `كفر قاسم`.
+_COMPOUND_FIRST = frozenset({"ذي", "ذو", "اعالي", "ابو", "ام", "بني", "بير", "بئر", "راس",
+                             "دير", "بيت", "كفر", "تل", "جبل", "وادي", "خان", "سيدي", "عين",
+                             "شرم", "سوق", "حاسي", "برج", "جسر", "مرسي", "حمام"})
+
+
+def _compound(ctx: Context, k: int) -> int | None:
+    """-2 when tokens k, k+1 are a two-word place name after a place word, else None."""
+    toks = ctx.tokens
+    if toks[k].text not in _COMPOUND_FIRST or not ctx.joined(k, 2):
+        return None
+    second = toks[k + 1].text
+    bare = second[2:] if second.startswith("ال") else second
+    if len(bare) < 2 or N.is_stop(second) or not N.name_like(ctx, toks[k + 1]) or (
+            second[:1] == "و") or bare.isdigit():
+        return None
+    return -2
 
 
 def _listed_after(ctx: Context, k: int, subkind: str) -> list[Found]:

@@ -84,6 +84,12 @@ def posted_to(ctx: Context, k: int) -> int:
     toks = ctx.tokens
     if k + 2 >= len(toks) or toks[k].text not in ("لدي", "الي", "في") or ctx.breaks[k]:
         return k
+    if toks[k].text == "في" and toks[k + 1].text in ("السفاره", "سفاره") and ctx.joined(k, 3):
+        # `القائمة بالأعمال في السفارة الأمريكية`, `... في سفارة فرنسا`
+        if L.nationality(toks[k + 2].text) is not None:
+            return k + 3
+        place = match_place(ctx, k + 2)
+        return k + 2 + place[0] if place is not None and place[0] > 0 else k
     place = match_place(ctx, k + 1)
     if place is None or place[0] < 0:
         return k

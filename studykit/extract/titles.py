@@ -173,6 +173,10 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
         idafa = after_construct and (word == "الله" or (
             k + 1 < len(toks) and toks[k + 1].text.startswith("ال") and not N.is_stop(word)
             and not ctx.gap_breaks(toks[k], toks[k + 1]) and N.can_start(word)))
+        if (not word.startswith("ال") and k + 1 < len(toks) and toks[k + 1].text == "المستوي"
+                and not ctx.gap_breaks(toks[k], toks[k + 1])):
+            k += 2  # `الآلية الأفريقية رفيعة المستوى`: an adjective of level, not a name
+            continue
         if P.new_title(ctx, i, end, k):
             break  # `استقبل الوزير السفير الفرنسي ...`: the ambassador's own title begins
         if after_construct and P.body_name(ctx, k):

@@ -42,6 +42,26 @@ def deals(text: str) -> list[Fact]:
      "اتفاقية الربط الكهربائي العابر للحدود"),
     ("وأعلنت الشركتان خطة العمل المشتركة العابرة للقارات.",
      "خطة العمل المشتركة العابرة للقارات"),
+    # plural memoranda with no name of their own are named by whom they were signed with
+    ("ودعا المجلس إلى تفعيل مذكرات التفاهم الموقعة مع اليابان العام الماضي.",
+     "مذكرات التفاهم الموقعة مع اليابان"),
+    # `الخاصة ب...` says what the text is about, an improper idafa included
+    ("وتنص الاتفاقية الخاصة بالنقل البحري السريع على خفض الرسوم.",
+     "الاتفاقية الخاصة بالنقل البحري السريع"),
+    ("وعدلت مذكرة التفاهم الخاصة بالقطار عالي السرعة العام الماضي.",
+     "مذكرة التفاهم الخاصة بالقطار عالي السرعة"),
+    # two coordinated verbal nouns in a purpose
+    ("ووقعت الوزارة اتفاقية لتطوير وتحديث الموانئ مع شركة صينية.",
+     "اتفاقية لتطوير وتحديث الموانئ"),
+    # an implementation matrix is a signed text of its own
+    ("واتفق الجانبان على مصفوفة تنفيذ الترتيبات الأمنية خلال شهر.",
+     "مصفوفة تنفيذ الترتيبات الأمنية"),
+    # a definite cardinal counts a set of texts
+    ("وتعثر تنفيذ الاتفاقيات الاقتصادية الخمس بسبب الخلافات.", "الاتفاقيات الاقتصادية الخمس"),
+    # an indefinite participle adjective after an indefinite name
+    ("ويسعى الوسطاء إلى اتفاق نووي مؤقت قبل نهاية العام.", "اتفاق نووي مؤقت"),
+    # ... but not one that only comments on it (`مرتقب`, whose definite form closes names)
+    ("ويتوقع المراقبون اتفاق تهدئة مرتقب خلال أيام.", "اتفاق تهدئة"),
 ])
 def test_agreement_names(text: str, name: str) -> None:
     found = {f.value for f in deals(text)}
@@ -77,10 +97,18 @@ def test_a_shared_word_does_not_merge_different_heads() -> None:
     assert len(found) == 2
 
 
+def test_the_partner_of_named_memoranda_stays_a_place() -> None:
+    text = "وطالب النائب بتنفيذ مذكرات التفاهم الموقعة مع اليابان."
+    assert [f.attrs.get("parties") for f in deals(text)] == ["اليابان"]
+    assert "اليابان" in {f.value for f in extract(text) if f.kind.value == "place"}
+
+
 @pytest.mark.parametrize("text", [
     "قدّم الوزير إعلانا عن المناقصة الجديدة.",
     "وبحث الجانبان خطة عاجلة لإعادة الإعمار.",
     "ووقع الجانبان اتفاقية بين وزارتي الصحة في البلدين.",
+    # a truce described as in force (`السارية`) has no name
+    "ورحب المجلس بتمديد الهدنة السارية في البلاد.",
 ])
 def test_not_agreements(text: str) -> None:
     assert deals(text) == []

@@ -90,6 +90,9 @@ def test_relative_ranges_keep_one_fact_with_an_end(text: str, start: str, end: s
     ("وانتهت المهلة في 3 من الشهر الماضي.", "2023-02-03", None),
     ("وتبدأ المرحلة الثانية في 15 الشهر المقبل.", "2023-04-15", None),
     ("وتنطلق الحملة في الـ10 من الشهر الجاري.", "2023-03-10", None),
+    # after a weekday the month may go unsaid: `يوم الخميس 30 الجاري`
+    ("وتعقد اللجنة اجتماعها يوم الخميس 30 الجاري في مقرها.", "2023-03-30", None),
+    ("ويصل الوفد الإثنين، 3 المقبل، إلى العاصمة.", "2023-04-03", None),
 ])
 def test_days_of_a_relative_month(text: str, value: str, end: str | None) -> None:
     found = dates(text)

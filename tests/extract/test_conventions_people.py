@@ -126,3 +126,66 @@ def test_honorifics(text: str, name: str, role: str) -> None:
 ])
 def test_honorific_inside_a_place_name(text: str) -> None:
     assert people(text) == {}
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # a member of parliament (النائب, النائبة) is a title
+    ("وطالبت النائبة جنان بوشهري بمساءلة الوزير.", "جنان بوشهري", "النائبة"),
+    ("وتقدم النائب مهند الساير باقتراح بقانون.", "مهند الساير", "النائب"),
+    # a chargé d'affaires at an embassy: the embassy belongs to the title
+    ("وقال القائم بالأعمال في السفارة البريطانية مارتن لونغدن إن الزيارة مثمرة.",
+     "مارتن لونغدن", "القائم بالأعمال في السفارة البريطانية"),
+    # a chief negotiator, conjoined to a first title
+    ("وقال رئيس الوفد وكبير المفاوضين سعيد جليلي إن الجولة انتهت.", "سعيد جليلي",
+     "كبير المفاوضين"),
+    # `رفيعة المستوى` ("high-level") belongs to the title, not the name
+    ("وقال رئيس اللجنة الوزارية رفيعة المستوى خالد عمر إن الحوار مستمر.", "خالد عمر",
+     "رئيس اللجنة الوزارية رفيعة المستوى"),
+    # a mediator is a title
+    ("وقال الوسيط الأمريكي آموس هوكشتاين إن المحادثات بناءة.", "آموس هوكشتاين",
+     "الوسيط الأمريكي"),
+    # a compound given name with الدين keeps its surname
+    ("واستقبل رئيس الوزراء نور الدين بدوي وفدا من المستثمرين.", "نور الدين بدوي",
+     "رئيس الوزراء"),
+    # a Gulf given name that is also a word (صباح "morning") after الشيخ
+    ("وأكد وزير الخارجية الشيخ صباح الخالد الحمد الصباح دعم المبادرة.",
+     "صباح الخالد الحمد الصباح", "وزير الخارجية"),
+])
+def test_more_titles(text: str, name: str, role: str) -> None:
+    found = people(text)
+    assert name in found, list(found)
+    assert found[name].role == role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a verb in the future (س + imperfect) ends the name
+    ("وأعلنت الخارجية أن المبعوث الخاص روبرت مالي سيتوجه إلى فيينا.", "روبرت مالي"),
+    ("وذكرت الوكالة أن الوزير أحمد عطاف سيزور مدريد.", "أحمد عطاف"),
+])
+def test_future_verb_ends_a_name(text: str, name: str) -> None:
+    assert set(people(text)) == {name}
+
+
+def test_gulf_namesakes_stay_apart_and_short_forms_merge() -> None:
+    """Two men of one ruling family share the family name but not the father's name; the
+    first two names alone later refer back to the full name."""
+    found = people("واستقبل الأمير الشيخ نواف الأحمد الجابر الصباح رئيس الوزراء الشيخ ناصر "
+                   "المحمد الأحمد الصباح. وقال الشيخ ناصر المحمد إن الحكومة ستتعاون.")
+    assert set(found) == {"نواف الأحمد الجابر الصباح", "ناصر المحمد الأحمد الصباح"}
+    assert len(found["ناصر المحمد الأحمد الصباح"].mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # a host's guest after a title is a second title (`وضيفه`), not a name; nor is ب + a noun
+    # the text also uses (`برحلة` ... `الرحلة`)
+    "وقام الرئيس التونسي وضيفه الإيطالي بجولة في المدينة، وكانت الجولة قصيرة.",
+])
+def test_conjoined_title_is_no_name(text: str) -> None:
+    assert people(text) == {}
+
+
+def test_prothetic_alif_spelling_is_the_same_person() -> None:
+    """`امبيكي` for `مبيكي`, `انغيما` for `نغيما`: an alif before an initial cluster."""
+    found = people("وقال المبعوث الأممي ماثيو نغيما إن الحوار مستمر. والتقى الرئيس انغيما أمس.")
+    assert set(found) == {"ماثيو نغيما"}
+    assert len(found["ماثيو نغيما"].mentions) == 2

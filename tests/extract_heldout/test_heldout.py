@@ -1,9 +1,12 @@
-"""Held-out evaluation of the fact extractor on four articles nobody tuned it on.
+"""Held-out evaluation of the fact extractor on articles annotated before it ran on them.
 
-The articles in tests/data/heldout/ (Lebanese 2019, Algerian 2022, Saudi 2024, Egyptian 2020)
+tests/data/heldout/ (Lebanese 2019, Algerian 2022, Saudi 2024, Egyptian 2020) and
+tests/data/heldout2/ (Iraqi 2009, Kuwaiti 2020, Moroccan 2018, Sudanese 2013, Yemeni 2022)
 were written and annotated by hand before the extractor was run on them; their gold files must
-not be edited to suit the extractor (only to fix real annotation errors). The overall micro-F1
-floor is 0.80 for now; the target on unseen news is 0.90. Run with `-s` to see the tables.
+not be edited to suit the extractor (only to fix real annotation errors). Both sets have since
+been used to find general rules, so they guard against regressions rather than measure
+generalisation (heldout2 scored micro-F1 0.871 when it was still blind). Floors: 0.80 on
+heldout, 0.85 on heldout2; the target on unseen news is 0.90. Run with `-s` for the tables.
 """
 
 from __future__ import annotations
@@ -21,18 +24,20 @@ from studykit.extract import extract
 from studykit.score import KindScore, Score, load_gold, score
 from studykit.sources import read_article
 
-HELDOUT = Path(__file__).parent.parent / "data" / "heldout"
-SLUGS = sorted(p.name.removesuffix(".gold.json") for p in HELDOUT.glob("*.gold.json"))
-FLOOR = 0.80
+DATA = Path(__file__).parent.parent / "data"
+FLOORS = {"heldout": 0.80, "heldout2": 0.85}
+SETS = {name: sorted(p.name.removesuffix(".gold.json") for p in (DATA / name).glob("*.gold.json"))
+        for name in FLOORS}
+ARTICLES = [(name, slug) for name, slugs in SETS.items() for slug in slugs]
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @cache
-def scored(slug: str) -> Score:
+def scored(name: str, slug: str) -> Score:
     """Extract facts from one held-out article and score them against its gold file."""
-    article = read_article(HELDOUT / f"{slug}.ar.txt")
+    article = read_article(DATA / name / f"{slug}.ar.txt")
     facts = extract(article.body, article.source.published, article.source.id)
-    return score(facts, load_gold(HELDOUT / f"{slug}.gold.json"))
+    return score(facts, load_gold(DATA / name / f"{slug}.gold.json"))
 
 
 def overall(scores: list[Score]) -> Score:
@@ -58,27 +63,28 @@ def errors(result: Score) -> str:
     return "\n".join(lines)
 
 
-def report() -> str:
-    """Per-article tables with their errors, then the overall table."""
+def report(name: str) -> str:
+    """Per-article tables of one set with their errors, then the set's overall table."""
     parts = []
-    for slug in SLUGS:
-        result = scored(slug)
+    for slug in SETS[name]:
+        result = scored(name, slug)
         parts += [f"== {slug}  micro-F1 {result.micro.f1:.3f}", result.table(), errors(result)]
-    parts += ["== overall", overall([scored(s) for s in SLUGS]).table()]
+    parts += [f"== overall {name}", overall([scored(name, s) for s in SETS[name]]).table()]
     return "\n".join(parts)
 
 
-def test_heldout_set_is_complete() -> None:
-    assert len(SLUGS) >= 4
-    for slug in SLUGS:
-        assert (HELDOUT / f"{slug}.ar.txt").is_file(), slug
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_heldout_set_is_complete(name: str) -> None:
+    assert len(SETS[name]) >= 4
+    for slug in SETS[name]:
+        assert (DATA / name / f"{slug}.ar.txt").is_file(), slug
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_gold_is_consistent_with_article(slug: str) -> None:
+@pytest.mark.parametrize(("name", "slug"), ARTICLES)
+def test_gold_is_consistent_with_article(name: str, slug: str) -> None:
     """Every gold fact is written in the article (folded), and date values are ISO."""
-    gold: dict[str, Any] = load_gold(HELDOUT / f"{slug}.gold.json")
-    article = read_article(HELDOUT / f"{slug}.ar.txt")
+    gold: dict[str, Any] = load_gold(DATA / name / f"{slug}.gold.json")
+    article = read_article(DATA / name / f"{slug}.ar.txt")
     published = article.source.published
     assert published is not None and gold["published"] == published.isoformat()
     body = " ".join(fold(article.body).text.split())
@@ -91,19 +97,20 @@ def test_gold_is_consistent_with_article(slug: str) -> None:
         assert text in body or "ل" + text[1:] in body, fact["text"]
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_article_report(slug: str) -> None:
+@pytest.mark.parametrize(("name", "slug"), ARTICLES)
+def test_article_report(name: str, slug: str) -> None:
     """Prints one article's table; fails only if the extractor finds nothing at all."""
-    result = scored(slug)
+    result = scored(name, slug)
     print(f"\n== {slug}  micro-F1 {result.micro.f1:.3f}\n{result.table()}\n{errors(result)}")
     assert result.micro.predicted > 0, slug
 
 
-def test_overall_micro_f1() -> None:
-    total = overall([scored(s) for s in SLUGS])
-    print("\n" + report())
-    assert total.micro.f1 >= FLOOR, "\n" + report()
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_overall_micro_f1(name: str) -> None:
+    total = overall([scored(name, s) for s in SETS[name]])
+    print("\n" + report(name))
+    assert total.micro.f1 >= FLOORS[name], "\n" + report(name)
 
 
 if __name__ == "__main__":
-    print(report())
+    print("\n\n".join(report(name) for name in FLOORS))

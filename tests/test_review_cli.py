@@ -128,3 +128,10 @@ def test_visual_rtl_shows_reordered_arabic(bank_file: Path) -> None:
     word = first.source.sentence.split()[0]
     assert word not in result.output  # logical order is gone ...
     assert "\ufe8d" in result.output or any(0xFE70 <= ord(c) <= 0xFEFF for c in result.output)
+
+
+def test_end_of_input_stops_cleanly_keeping_decisions(bank_file: Path) -> None:
+    code, output, bank = review(bank_file, "a\n")  # then EOF, as Ctrl-D
+    assert code == 130, output
+    assert "Traceback" not in output and "Aborted" not in output
+    assert bank.questions[0].status == Status.APPROVED

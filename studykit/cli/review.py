@@ -103,29 +103,34 @@ def review(bank: Path, rtl: str) -> None:
         click.echo(f"No draft questions in {bank}.")
         return
     counts = {"approve": 0, "reject": 0, "edit": 0, "skip": 0}
-    for n, question in enumerate(drafts, 1):
-        _show(question, n, len(drafts), rtl)
-        choice = click.prompt("  [a]pprove [r]eject [e]dit [s]kip [q]uit",
-                              type=click.Choice(list(_CHOICES)), show_choices=False)
-        action = _CHOICES[choice]
-        if action == "quit":
-            break
-        counts[action] += 1
-        if action == "skip":
-            continue
-        if action == "edit":
-            edited = _edit(question)
-            # Enter on every field changes nothing: no empty `edit: {}` in the bank.
-            changed = question.model_copy(update={
-                "edit": None if edited == Edit() else edited, "status": Status.APPROVED})
-        elif action == "reject":
-            reason = click.prompt("  reason (optional)", default="", show_default=False).strip()
-            edit = (question.edit or Edit()).model_copy(update={"note": reason}) if reason \
-                else question.edit
-            changed = question.model_copy(update={"status": Status.REJECTED, "edit": edit})
-        else:
-            changed = question.model_copy(update={"status": Status.APPROVED})
-        current = _replace(current, changed)
-        save_bank(current, bank)
+    try:
+        for n, question in enumerate(drafts, 1):
+            _show(question, n, len(drafts), rtl)
+            choice = click.prompt("  [a]pprove [r]eject [e]dit [s]kip [q]uit",
+                                  type=click.Choice(list(_CHOICES)), show_choices=False)
+            action = _CHOICES[choice]
+            if action == "quit":
+                break
+            counts[action] += 1
+            if action == "skip":
+                continue
+            if action == "edit":
+                edited = _edit(question)
+                # Enter on every field changes nothing: no empty `edit: {}` in the bank.
+                changed = question.model_copy(update={
+                    "edit": None if edited == Edit() else edited, "status": Status.APPROVED})
+            elif action == "reject":
+                reason = click.prompt("  reason (optional)", default="", show_default=False).strip()
+                edit = (question.edit or Edit()).model_copy(update={"note": reason}) if reason \
+                    else question.edit
+                changed = question.model_copy(update={"status": Status.REJECTED, "edit": edit})
+            else:
+                changed = question.model_copy(update={"status": Status.APPROVED})
+            current = _replace(current, changed)
+            save_bank(current, bank)
+    except (click.Abort, KeyboardInterrupt):
+        # Ctrl-C / Ctrl-D: every decision before this question is already on disk.
+        click.echo("\nStopped; the decisions made so far are saved.", err=True)
+        raise SystemExit(130) from None
     click.echo(f"Approved {counts['approve']}, edited {counts['edit']}, rejected "
                f"{counts['reject']}, skipped {counts['skip']}; saved {bank}.")

@@ -31,6 +31,10 @@ def extract_command(article: Path, published: date | None, as_json: bool) -> Non
 
     doc = read_article(article, published=published)
     facts = extract(doc.body, doc.source.published, doc.source.id)
+    from studykit.pipeline import article_warnings
+
+    for warning in article_warnings(doc):
+        click.echo(f"Warning: {warning}", err=True)
     if as_json:
         payload: dict[str, Any] = {
             "source": doc.source.model_dump(mode="json"),

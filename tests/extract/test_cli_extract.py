@@ -59,9 +59,9 @@ def test_front_matter_date_is_used_and_absent_date_leaves_relative_unresolved(
         tmp_path: Path) -> None:
     files = _files(tmp_path)
     runner = CliRunner()
-    with_front = json.loads(runner.invoke(main, ["extract", str(files["txt"]), "--json"]).output)
+    with_front = json.loads(runner.invoke(main, ["extract", str(files["txt"]), "--json"]).stdout)
     assert "date:2024-05-09" in {f["id"] for f in with_front["facts"]}
-    bare = json.loads(runner.invoke(main, ["extract", str(files["md"]), "--json"]).output)
+    bare = json.loads(runner.invoke(main, ["extract", str(files["md"]), "--json"]).stdout)
     yesterday = next(f for f in bare["facts"] if f["text"] == "أمس")
     assert yesterday["value"] is None and yesterday["relative"] is True
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from studykit.arabic import normalize
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context
+from studykit.extract.datewords import _yaml
 from studykit.extract.places import match_place
 
 MAX_WORDS = 6
@@ -40,18 +42,55 @@ def field_end(ctx: Context, last: int) -> int:
     k = last + 1
     if toks[last].text in ("الخاص", "الخاصه") and k < len(toks) and ctx.joined(last, 2):
         return _concerning_end(ctx, k, last)
-    if k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in ("مجال", "مجالات"):
+    if k + 2 < len(toks) and toks[k].text == "في" and toks[k + 1].text in _FIELDS:
         end = k + 1
-    elif k + 1 < len(toks) and toks[k].text in ("حول", "بشان", "بخصوص"):
+    elif k + 1 < len(toks) and toks[k].text in ("حول", "بشان", "بخصوص", "حيال"):
         end = k  # `مذكرة تفاهم حول الشراكة الاستراتيجية`
     else:
         return last
     if not ctx.joined(last, end - last + 2):
         return last
-    while end + 1 < len(toks) and end - k < 4 and toks[end + 1].text.startswith("ال") and (
-            not ctx.breaks[end + 1]) and not N.is_stop(toks[end + 1].text):
+    nouns = _name_nouns()
+    while end + 1 < len(toks) and end - k < 5 and not ctx.breaks[end + 1]:
+        word = toks[end + 1].text
+        if N.is_stop(word) or word in _SIGNED:
+            break
+        bare = word[1:] if word[:1] == "و" else word
+        if (end == k + 1 and toks[k].text == "في" and not word.startswith("ال")
+                and word[:1] != "و" and end + 2 < len(toks) and not ctx.breaks[end + 2]
+                and toks[end + 2].text.startswith("ال")):
+            end += 1  # a field in idafa: `في مجال مكافحة الإرهاب`
+            continue
+        # Definite words (`الشراكة الاستراتيجية`), a listed name noun even bare (`عدم
+        # الاعتداء`), and a coordinated one (`عدم الاعتداء والتعاون`).
+        if not (word.startswith("ال") or bare in nouns
+                or (bare.startswith("ال") and bare[2:] in nouns and word != bare)):
+            break
         end += 1
-    return end if end > k + 1 or (end > k and toks[k].text != "في") else last
+    if end > k + 1 or (end > k and toks[k].text != "في"):
+        # A topic then a field: `حول الشراكة الاستراتيجية في مجال الطاقة`.
+        return field_end(ctx, end)
+    return last
+
+
+# What a text covers after في: `في مجال الطاقة`, `في قطاع السياحة`, `في ميدان التعليم`.
+_FIELDS = frozenset({"مجال", "مجالات", "مجالي", "قطاع", "قطاعات", "ميدان", "ميادين"})
+
+
+@cache
+def _name_nouns() -> frozenset[str]:
+    return frozenset(normalize(str(w)) for w in _yaml("agreements.yaml")["name_nouns"])
+
+
+def coordinated_noun(w: str, prev: str, nouns: frozenset[str]) -> bool:
+    """`معاهدة الصداقة وحسن الجوار والتعاون`: و + a name noun (bare or definite) right after
+    another name noun continues the name; after other words (`الاتفاق النووي والتعاون`) it
+    opens a new phrase."""
+    if w[:1] != "و" or len(w) < 4:
+        return False
+    bare, before = w[1:], prev[2:] if prev.startswith("ال") else prev
+    noun = bare in nouns or (bare.startswith("ال") and bare[2:] in nouns)
+    return noun and (before in nouns or prev in nouns)
 
 
 def _concerning_end(ctx: Context, k: int, last: int) -> int:
@@ -185,6 +224,10 @@ def name_end(ctx: Context, k: int, lex: dict[str, frozenset[str]],
             last = j  # `اتفاق هدنة موسع`, `اتفاق نووي مؤقت`
             j += 1
             continue
+        if coordinated_noun(w, toks[j - 1].text, lex["name_nouns"]):
+            last = j  # `معاهدة الصداقة وحسن الجوار والتعاون`
+            j += 1
+            continue
         conjunction = w[:1] == "و" and not noun and not _wa_adjective(w, j - k)
         if w in lex["closers"] or N.is_stop(w) or conjunction or w.isdigit():
             break
@@ -209,9 +252,10 @@ def name_end(ctx: Context, k: int, lex: dict[str, frozenset[str]],
         # A place names an agreement after its head: `اتفاقية أوسلو`, `اتفاق باريس`.
         place = j == k + 1 and (w,) in L.places()
         is_def = w.startswith("ال")
-        if definite and not is_def and not place:
-            break
-        if w.startswith("لل") and j == k + 1 and not definite:
+        purpose_noun = w.startswith("لل") and j == k + 1 and w[2:] in lex["name_nouns"]
+        if definite and not is_def and not place and not purpose_noun:
+            break  # (but `البرنامج التنفيذي للتعاون ...` takes its purpose)
+        if w.startswith("لل") and j == k + 1 and (not definite or purpose_noun):
             # `اتفاقية للتعاون القضائي`: the purpose names an indefinite agreement
             definite = True
             last = j

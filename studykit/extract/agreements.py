@@ -145,8 +145,9 @@ def _read(ctx: Context, i: int) -> _Mention | None:
                 between = _between(ctx, last, lex)
                 if between is not None:
                     return between
-            if last == i + n - 1 and len(head) == 1:
-                return None  # a bare `الاتفاق`: not a name
+            if last == i + n - 1 and (len(head) == 1 or (
+                    head[0].endswith("ات") and signed is None)):
+                return None  # a bare `الاتفاق`, a plural `مذكرات التفاهم`: not a name
             if not strong and not has_place:
                 return None
             words = (variant, *(t.text for t in toks[i + 1:last + 1]))

@@ -158,7 +158,19 @@ def ministries() -> dict[str, str]:
 
 @cache
 def title_complements() -> frozenset[str]:
-    return frozenset(normalize(str(w)) for w in _yaml("titles.yaml")["complements"])
+    """Adjectives that complete a title, with the feminine and plural of each ال...ي nisba
+    (`الجنوبي` → `الجنوبيه`, `الجنوبيين`, `الجنوبيون`): `كبير المفاوضين الجنوبيين`."""
+    words = {normalize(str(w)) for w in _yaml("titles.yaml")["complements"]}
+    words |= {normalize(str(w)) for w in _yaml("titles.yaml")["sect_region"]}
+    forms = {w + end for w in words if w.startswith("ال") and w.endswith("ي")
+             for end in ("ه", "ين", "ون")}
+    return frozenset(words | forms)
+
+
+@cache
+def sect_region() -> frozenset[str]:
+    """Sect and region adjectives (`الدرزي`, `الجنوبي`): never a surname, never a name."""
+    return frozenset(normalize(str(w)) for w in _yaml("titles.yaml")["sect_region"])
 
 
 @cache

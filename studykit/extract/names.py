@@ -19,11 +19,36 @@ _SWAP = str.maketrans({"غ": "ج", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز
 _VOWELS = re.compile(r"[اويءئؤ]")
 _PRONOUN_END = re.compile(r"(?:ته|تها|تهم|هما|هم|ها|كم|نا)$")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
-# Verbal nouns of derived forms, the usual object after `أعلن X ...`: استهداف، اجتماع، افتتاح.
-_MASDAR = re.compile(r"^(?:است\w{3,}|ا\w[تط]\wا\w|ان\w\wا\w)$")
+# Verbal nouns of derived forms, the usual object after `أعلن X ...`: استهداف، اجتماع، افتتاح,
+# also with a possessive (`اعتزاله`, `انسحابها`).
+_MASDAR = re.compile(r"^(?:است\w{3,}|ا\w[تط]\wا\w|ان\w\wا\w)(?:ه|ها|هم|هما)?$")
 MAX_NAME = 5
+# Participles in the accusative (tanween-alif, often unwritten) after a name: فاعلًا
+# (`حاسما`, `واضحا`, `قادما`) and مفعلًا/مفتعلًا (`مؤكدا`, `معتبرا`, `مشيرا`).
+_ADVERBIAL = re.compile(r"^(?:\wا\w\wا|م\w{3,4}ا)$")
 # س + an imperfect of a derived form (تفعّل, افتعل, تفاعل): `سيتوجه`, `ستتخذ`, `سنتعاون`.
 _FUTURE = re.compile(r"^س[يتن]ت\w{3,}$")
+# س + any imperfect prefix + a stem: `سيعقد`, `ستبحث`, `سيلتقي`, `سنعمل`, `سيزور`.
+_FUTURE_ANY = re.compile(r"^س([يتن])([\u0621-\u064A]{3,5})$")
+
+
+def future_verb(word: str) -> bool:
+    """A folded future verb (`سيعقد`, `ستلتقي`, `سيناقش`), not a name opened by سي/ست such
+    as `سيمسون`, `ستيفن`, `ستالين` or `سيلفا`: the stem after the prefix has the shape of an
+    imperfect (three letters, or four of a derived form: ـتـ/ـا second, ن first, ي last)."""
+    if _FUTURE.match(word) or word[1:] in L.verbs():
+        return True
+    match = _FUTURE_ANY.match(word)
+    if match is None:
+        return False
+    stem = match.group(2)
+    if stem[0] in "يا" or stem.endswith(("ا", "ه", "ون", "ان", "ين", "وف", "يف")):
+        return False
+    if match.group(1) == "ن" and stem[0] == "و":
+        return False  # `سنودن`
+    if len(stem) == 3:
+        return not stem.endswith("ي")  # `سيرغي`, `سيرجي` (Sergei); listed `سيبقى` aside
+    return len(stem) == 4 and (stem[1] in "تطا" or stem[0] == "ن" or stem[-1] == "ي")
 
 
 def skeleton(word: str) -> str:
@@ -90,6 +115,8 @@ def can_start(word: str) -> bool:
         return False
     if word.startswith("ال") or is_stop(word) or _common(word) or _MASDAR.match(word):
         return False
+    if word[:1] == "س" and len(word) >= 5 and future_verb(word):
+        return False  # `اللاعب سيبدأ جلسات`: a verb, not a name
     if L.nationality(word) is not None or word in _title_words():
         return False  # `رئيس مجلس السيادة قائد الجيش ...`: a second title, not a name
     if word[:1] in "وف" and word[1:] in _title_words():
@@ -108,7 +135,7 @@ def can_continue(word: str, prev: str, appositive: bool = False,
     """
     if word in _ORDINALS and prev not in L.connectors():
         return True  # a regnal number: `عبد الله الثاني`
-    if not _ARABIC_WORD.fullmatch(word) or is_stop(word) or _common(word):
+    if not _ARABIC_WORD.fullmatch(word) or len(word) < 2 or is_stop(word) or _common(word):
         return False
     if appositive:
         return word[:1] != "و" or word in L.connectors()
@@ -134,7 +161,7 @@ def can_continue(word: str, prev: str, appositive: bool = False,
         return True  # a compound given name: `سعد الدين العثماني`, `نور الدين`
     if word.startswith("ال") and word.endswith(("ات", "ون", "ين")):
         return False  # a plural noun after the name: `... التطورات`
-    if word[:1] == "س" and len(word) >= 5 and (_FUTURE.match(word) or word[1:] in L.verbs()):
+    if word[:1] == "س" and len(word) >= 5 and future_verb(word):
         return False  # a verb in the future ends the name: `تيم ليندركينغ سيتوجه`
     if word[:1] == "م" and word.endswith(("ين", "ون")) and len(word) >= 7:
         return False  # a plural participle as object: `التقى ... مسؤولين`
@@ -227,6 +254,8 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
             if plain >= 3 + sheikh or (plain >= 2 and nxt.text[:1] in "بل" and len(nxt.text) >= 4
                               and nxt.text[:2] != "بي"):
                 break
+            if plain >= 2 and _ADVERBIAL.match(nxt.text):
+                break  # `النائب وليد جنبلاط حاسما`: an accusative participle, not a name
             plain += 1
         end += 1
     while end > j and toks[end].text in L.connectors():

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
+from studykit.extract.given_names import given_name_people
 from studykit.extract.honorifics import honorific_names
 from studykit.extract.titles import Title, titled_names
 from studykit.models import Fact, FactKind, fact_id
@@ -30,7 +31,12 @@ class Person:
 def extract_people(ctx: Context) -> list[Fact]:
     """Person facts: value the fullest spelling, role the title near the first full mention."""
     titled, all_titles = titled_names(ctx)
-    titled = sorted(titled + honorific_names(ctx, titled, all_titles), key=lambda t: t[0][0])
+    titled = titled + honorific_names(ctx, titled, all_titles)
+    covered = {t for f, _ in titled for t in range(f[0], f[1] + 1)}
+    covered.update(t for title in all_titles for t in range(title.start, title.end + 1))
+    # Titled people first, in text order; names with no title after them, so that the
+    # order of titled facts does not depend on a bare mention earlier in the text.
+    titled = sorted(titled, key=lambda t: t[0][0]) + given_name_people(ctx, covered)
     people: list[Person] = []
     for span, title in titled:
         person = _find(ctx, people, span)
@@ -142,7 +148,8 @@ def _facts(ctx: Context, people: list[Person], all_titles: list[Title]) -> list[
     # Who holds which rank, by mention: `بوريطة ... استقبل نظيره الموريتاني` makes the
     # counterpart a foreign minister too.
     ranked = sorted((f[0], t.rank) for p in people for f in p.forms
-                    for _, t in p.titles[:1] if t.rank not in ("counterpart", "honorific"))
+                    for _, t in p.titles[:1]
+                    if t.rank not in ("counterpart", "honorific", "given"))
     facts: list[Fact] = []
     for person in people:
         facts.extend(_fact(ctx, person, all_titles, ranked))
@@ -166,6 +173,8 @@ def _fact(ctx: Context, person: Person, all_titles: list[Title],
     if role.count("(") > role.count(")"):
         role += ")"  # a title ending in a bracketed gloss: `... أنصار الله (الحوثيين)`
     rank, country = title.rank, title.country
+    if rank == "given":
+        role, rank = "", ""  # a bare name: `أكد أيمن الصاوي` says nothing of the role
     if rank == "counterpart":
         rank = _counterpart_rank(ctx, title, all_titles, ranked)
     if rank == "honorific":
@@ -189,7 +198,8 @@ def _strip_clitic_text(role: str, ctx: Context, start_tok: int) -> str:
 
 def _role_title(person: Person, best: tuple[int, int, int]) -> Title:
     """A specific title beats `نظيره`; among equals, the one nearest the fullest mention."""
-    return min(person.titles, key=lambda t: (t[1].rank in ("counterpart", "honorific"),
+    return min(person.titles, key=lambda t: (t[1].rank == "given",
+                                             t[1].rank in ("counterpart", "honorific"),
                                              abs(t[0] - best[0])))[1]
 
 

@@ -46,7 +46,7 @@ def extract_places(ctx: Context) -> list[Fact]:
         if n < 0:  # a name after a place word: the mention is the name only
             i, n = i + 1, -n
         if _TANWEEN.search(ctx.surface(start, toks[i + n - 1].end)) or (
-                n == 1 and i > 0 and _adjective_use(ctx, i)):
+                n == 1 and i > 0 and _adjective_use(ctx, i)) or _masculine_noun(ctx, i, n, entry):
             i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
             continue
         end = toks[i + n - 1].end
@@ -95,12 +95,26 @@ def _adjective_use(ctx: Context, i: int) -> bool:
             and prev.startswith("ال") and not N.is_stop(prev) and (prev,) not in L.places())
 
 
+def _masculine_noun(ctx: Context, i: int, n: int, entry: L.PlaceEntry) -> bool:
+    """A one-word city followed by a masculine nisba adjective is a common noun: cities are
+    feminine, so `الرباط الصليبي` (the cruciate ligament) is no Rabat."""
+    toks = ctx.tokens
+    if entry.subkind != "city" or n != 1 or not ctx.joined(i, 2):
+        return False
+    word = toks[i + 1].text
+    return (word.startswith("ال") and word.endswith("ي") and len(word) >= 5
+            and L.nationality(word) is None and not N.is_stop(word))
+
+
 def match_place(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
     """The place starting at token i: (words, folded start after a clitic, entry) or None."""
     tok = ctx.tokens[i]
     index = L.places_by_first()
     for variant in L.strip_proclitics(tok.text):
         for rest, entry in index.get(variant, ()):
+            if variant != tok.text and entry.value.startswith("ال") and not (
+                    variant.startswith("ال")):
+                continue  # `ورقة` is not و + `رقة` (a spelling of الرقة): no clitic there
             n = len(rest) + 1
             if ctx.joined(i, n) and all(ctx.tokens[i + 1 + k].text == w
                                         for k, w in enumerate(rest)):

@@ -34,6 +34,19 @@ def body_name(ctx: Context, k: int) -> bool:
     return span is not None and span[1] > span[0] and span[0] == k + 1
 
 
+def body_before_comma(ctx: Context, k: int) -> bool:
+    """Token k is ل + a one-word body name closing a title before a comma and a name:
+    `المدير العام لسوناطراك، توفيق حكار،`, `الرئيس التنفيذي لأرامكو، أمين الناصر،`."""
+    toks = ctx.tokens
+    word = toks[k].text
+    if (word[:1] != "ل" or len(word) < 5 or word.startswith("ال") or N.is_stop(word)
+            or not N.can_start(word[1:]) or k + 2 >= len(toks)
+            or ctx.gap(toks[k], toks[k + 1]).strip() not in ("،", ",")):
+        return False
+    return N.can_start(toks[k + 1].text) and ctx.joined(k + 1, 2) and N.can_continue(
+        toks[k + 2].text, toks[k + 1].text, appositive=True)
+
+
 def nisba_before_name(ctx: Context, k: int) -> bool:
     """`وزير الطاقة النيجري محمد ...`: an ال...ي word right after a title and before a name is
     a nationality adjective (even one missing from the list), not an ال-surname."""
@@ -55,6 +68,23 @@ def gloss_end(ctx: Context, k: int) -> int | None:
     for j in range(k, min(k + 4, len(toks) - 1)):
         if ctx.breaks[j + 1]:
             return j + 1 if ctx.gap(toks[j], toks[j + 1]).strip() == ")" else None
+    return None
+
+
+_OPEN_QUOTES = ('"', "«", "“")
+_CLOSE_QUOTES = ('"', "»", "”")
+
+
+def quoted_end(ctx: Context, k: int) -> int | None:
+    """Token after a short quoted body name that opens before token k (`رئيس حزب "القوات
+    اللبنانية" سمير جعجع`, `رئيس "التيار الوطني الحر" الوزير جبران باسيل`), or None."""
+    toks = ctx.tokens
+    if ctx.gap(toks[k - 1], toks[k]).strip() not in _OPEN_QUOTES:
+        return None
+    for j in range(k, min(k + 5, len(toks) - 1)):
+        if ctx.breaks[j + 1]:
+            gap = ctx.gap(toks[j], toks[j + 1]).strip()
+            return j + 1 if gap in _CLOSE_QUOTES else None
     return None
 
 
@@ -94,6 +124,12 @@ def posted_to(ctx: Context, k: int) -> int:
     if place is None or place[0] < 0:
         return k
     after = k + 1 + place[0]
+    # `إلى السودان وجنوب السودان`: coordinated places belong to the posting.
+    while after < len(toks) and toks[after].text[:1] == "و" and not ctx.breaks[after]:
+        more = match_place(ctx, after)
+        if more is None or more[0] <= 0:
+            break
+        after += more[0]
     if toks[k].text == "لدي" or (after < len(toks) and not ctx.breaks[after]
                                  and N.can_start(toks[after].text)):
         return after

@@ -23,7 +23,9 @@ _CONSTRUCT = frozenset({"باسم", "مجلس", "وزاره", "جهاز", "هي�
                         "حلف", "جامعه", "صندوق", "بنك", "وكاله", "اتحاد", "لجنه", "موسسه",
                         "شركه", "جبهه", "تحالف", "رياسه", "جماعه", "مجمع", "مركز", "معهد",
                         "اتفاقيه", "برنامج", "مجموعه", "سلطه", "محكمه", "منتدي", "مطار",
-                        "ميناء", "حقل", "معبر", "محطه", "مصفاه", "مصنع", "مشروع"})
+                        "ميناء", "حقل", "معبر", "محطه", "مصفاه", "مصنع", "مشروع",
+                        # groups a person leads: `رئيس فريق الوساطة`, `زعيم تيار`, `كتلة`
+                        "فريق", "تيار", "كتله", "تكتل", "بعثه", "نادي", "منتخب", "لقاء"})
 _MAX_MODIFIERS = 8
 # What a president presides over: `رئيس الجمهورية`, `رئيس الدولة`.
 _STATE = frozenset({"الجمهوريه", "الدوله", "البلاد", "السلطه"})
@@ -155,15 +157,23 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
     k = end + 1
     while k < len(toks) and k - end <= _MAX_MODIFIERS:
         if ctx.gap_breaks(toks[k - 1], toks[k]):
+            prev = toks[k - 1].text
+            if (k - 1 == end or prev in _CONSTRUCT) and not toks[i].text.startswith("ال"):
+                quoted = P.quoted_end(ctx, k)
+                if quoted is not None:
+                    k = quoted  # `رئيس حزب "القوات اللبنانية" سمير جعجع`: the body's name
+                    continue
             after = P.gloss_end(ctx, k)
             if after is None:
                 break
             k = after  # `باسم جماعة أنصار الله (الحوثيين) العميد ...`
             continue
         word = toks[k].text
+        if word.startswith("ال") and ctx.surface(toks[k].start, toks[k].end)[:1] in "إأآ":
+            break  # `الكاتب إلياس خوري`: a hamza (إلياس, إلهام), not the article ال
         nat = L.nationality(word)
-        if rank == "counterpart" and nat is None:
-            break
+        if rank == "counterpart" and nat is None and word not in L.sect_region():
+            break  # `نظيره الجنوبي جون كونغ نيون`: a regional adjective, like a nationality
         prev = toks[k - 1].text
         after_construct = prev in _CONSTRUCT or prev[1:] in _CONSTRUCT
         construct = word in _CONSTRUCT or (word[:1] == "ل" and word[1:] in _CONSTRUCT)
@@ -179,6 +189,9 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
             continue
         if P.new_title(ctx, i, end, k):
             break  # `استقبل الوزير السفير الفرنسي ...`: the ambassador's own title begins
+        if P.body_before_comma(ctx, k):
+            k += 1  # `الرئيس المدير العام لسوناطراك، توفيق حكار،`: the body ends the title
+            continue
         if after_construct and P.body_name(ctx, k):
             k += 1  # `المدير العام لمجمع سوناطراك توفيق حكار`: the body's one-word name
             continue
@@ -234,8 +247,9 @@ def _name_after(ctx: Context, title: Title, k: int) -> tuple[int, int] | None:
     if k >= len(toks) or k == 0:
         return None
     gap = ctx.gap(toks[k - 1], toks[k]).strip()
-    if gap == ")":
-        gap = ""  # the title ended with a bracketed gloss
+    if gap == ")" or (gap in ('"', "»", "”") and any(
+            q in ctx.folded[toks[title.start].end:toks[title.end].start] for q in '"«“')):
+        gap = ""  # the title ended with a bracketed gloss or a quoted body name
     if gap == "" and P.al_surname(toks[k].text):
         return k, k
     if gap == "":

@@ -202,12 +202,30 @@ def _country_named(clause: str) -> str | None:
     return None
 
 
+@cache
+def _population() -> dict[str, int]:
+    """Population by folded city name, from the GeoNames list the extractor ships."""
+    from importlib import resources
+
+    text = resources.files("studykit.extract").joinpath("data", "geonames_cities.tsv")
+    out: dict[str, int] = {}
+    for line in text.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 4 and parts[3].isdigit():
+            for name in parts[:2]:
+                out.setdefault(normalize(name), int(parts[3]))
+    return out
+
+
 def cities_of(country: str) -> list[str]:
-    """Cities of `country` in the extractor's gazetteer, capital first when known."""
+    """Cities of `country` in the extractor's gazetteer, largest first: a student should
+    choose between well-known cities, not spot the one famous name among villages."""
     from studykit.extract.lexicon import places
 
-    return list(dict.fromkeys(e.value for e in places().values()
-                              if e.subkind == "city" and e.country == country))
+    names = list(dict.fromkeys(e.value for e in places().values()
+                               if e.subkind == "city" and e.country == country))
+    size = _population()
+    return sorted(names, key=lambda n: -size.get(normalize(n), 0))
 
 
 def _in_country(name: str, country: str) -> bool:

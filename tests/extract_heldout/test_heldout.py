@@ -5,8 +5,11 @@ tests/data/heldout2/ (Iraqi 2009, Kuwaiti 2020, Moroccan 2018, Sudanese 2013, Ye
 were written and annotated by hand before the extractor was run on them; their gold files must
 not be edited to suit the extractor (only to fix real annotation errors). Both sets have since
 been used to find general rules, so they guard against regressions rather than measure
-generalisation (heldout2 scored micro-F1 0.871 when it was still blind). Floors: 0.80 on
-heldout, 0.85 on heldout2; the target on unseen news is 0.90. Run with `-s` for the tables.
+generalisation (heldout2 scored micro-F1 0.871 when it was still blind). tests/data/heldout3/
+(Algerian 2022, Egyptian 2025, Lebanese 2016, Saudi 2019, Sudanese 2012) scored 0.828 blind;
+round 3 fixed its failure categories with family-wide rules, each shown on other members of
+the family in tests/extract/test_families.py. Floors: 0.80 on heldout, 0.85 on heldout2 and
+heldout3; the target on unseen news is 0.90. Run with `-s` for the tables.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from studykit.score import KindScore, Score, load_gold, score
 from studykit.sources import read_article
 
 DATA = Path(__file__).parent.parent / "data"
-FLOORS = {"heldout": 0.80, "heldout2": 0.85}
+FLOORS = {"heldout": 0.80, "heldout2": 0.85, "heldout3": 0.85}
 SETS = {name: sorted(p.name.removesuffix(".gold.json") for p in (DATA / name).glob("*.gold.json"))
         for name in FLOORS}
 ARTICLES = [(name, slug) for name, slugs in SETS.items() for slug in slugs]

@@ -1,0 +1,73 @@
+"""People with no title at all, opened by a common given name: `وأكد أيمن الصاوي أن ...`,
+`قال جون سميث`. Run after the title and honorific passes on what they left uncovered.
+
+The list (data/given_names.yaml) keeps out given names that are also ordinary words (جمال,
+أمل, سعيد, حسن ...); a listed name opens a person only when one or two more name words follow
+(names.read_name stops at verbs, particles, nationality adjectives, places and common nouns),
+and not after a noun that takes a person's name as its own (`مسجد محمد علي`, `جامعة محمد
+الخامس`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from studykit.extract import lexicon as L
+from studykit.extract import names as N
+from studykit.extract.context import Context
+from studykit.extract.datewords import _yaml
+from studykit.extract.honorifics import _NAMED_AFTER
+from studykit.extract.titles import Title
+
+
+@cache
+def given_names() -> frozenset[tuple[str, ...]]:
+    """Folded given names, each as a tuple of words (`عبد الله` is two)."""
+    return frozenset(L.key(str(n)) for n in _yaml("given_names.yaml")["given_names"])
+
+
+@cache
+def _by_first() -> dict[str, list[tuple[str, ...]]]:
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for name in given_names():
+        groups.setdefault(name[0], []).append(name)
+    return groups
+
+
+def given_name_people(ctx: Context, covered: set[int]) -> list[tuple[tuple[int, int, int], Title]]:
+    """Names opened by a listed given name, as (first, last, folded start) with a title of
+    rank `given` spanning the name's first token (the person has no role)."""
+    toks = ctx.tokens
+    out: list[tuple[tuple[int, int, int], Title]] = []
+    for first, entries in _by_first().items():
+        for i in ctx.positions.get(first, ()):
+            if i in covered or (i > 0 and not ctx.breaks[i] and _names_a_thing(toks[i - 1].text)):
+                continue
+            n = max((len(e) for e in entries
+                     if tuple(t.text for t in toks[i:i + len(e)]) == e), default=0)
+            if n == 0 or not ctx.joined(i, n):
+                continue
+            span = N.read_name(ctx, i)
+            if span is None or span[0] != i or span[1] < i + n or span[1] - i > 3:
+                continue
+            if any(t in covered for t in range(i, span[1] + 1)) or L.key(
+                    ctx.folded[toks[i].start:toks[span[1]].end]) in L.places():
+                continue  # `إسلام آباد`: a place
+            out.append(((*span, toks[i].start), Title(i, i, "given", "")))
+            covered.update(range(i, span[1] + 1))
+    return sorted(out, key=lambda item: item[0][0])
+
+
+def _names_a_thing(before: str) -> bool:
+    """The word before a given name makes it the name of a thing: `مسجد محمد علي`, or any
+    definite noun with no verb between (`المركز الدولي للمؤتمرات عبد اللطيف رحال`); a
+    nationality or title adjective (`المصري`, `الدولي`) does not."""
+    variants = L.strip_proclitics(before)
+    if any(w in _NAMED_AFTER for w in variants):
+        return True
+    return any(_definite_noun(w) for w in variants)
+
+
+def _definite_noun(word: str) -> bool:
+    return (word.startswith("ال") and L.nationality(word) is None
+            and word not in L.title_complements() and not N.is_stop(word))

@@ -28,7 +28,9 @@ from studykit.score import KindScore, Score, load_gold, score
 from studykit.sources import read_article
 
 DATA = Path(__file__).parent.parent / "data"
-FLOORS = {"heldout": 0.80, "heldout2": 0.85, "heldout3": 0.85}
+# heldout4 is still blind: no rule was written while looking at it. Its floor only guards
+# against regressions (it scored 0.815 when added); tune against it and it stops measuring.
+FLOORS = {"heldout": 0.80, "heldout2": 0.85, "heldout3": 0.85, "heldout4": 0.78}
 SETS = {name: sorted(p.name.removesuffix(".gold.json") for p in (DATA / name).glob("*.gold.json"))
         for name in FLOORS}
 ARTICLES = [(name, slug) for name, slugs in SETS.items() for slug in slugs]

@@ -80,13 +80,26 @@ def build_bank(
     if progress:
         progress("generating questions")
     questions = generate(bank_id, articles, facts)
-    return Bank(
+    bank = Bank(
         id=bank_id,
         title=title,
         sources=tuple(a.source for a in articles),
         facts=tuple(facts),
         questions=tuple(questions),
     )
+    return drop_failing(bank)
+
+
+def drop_failing(bank: Bank) -> Bank:
+    """The checker is the gate: a generated question that breaks a quality rule (a rare
+    generator slip on an unusual sentence) never reaches the bank as a draft."""
+    from studykit.check import check_bank
+
+    bad = {v.question_id for v in check_bank(bank, include_drafts=True)}
+    if not bad:
+        return bank
+    return bank.model_copy(update={"questions": tuple(
+        q for q in bank.questions if q.id not in bad)})
 
 
 def bank_id_for(target: Path) -> str:

@@ -222,3 +222,30 @@ def test_export_anki_with_nothing_approved_is_an_error(runner: CliRunner, tmp_pa
 def test_an_article_given_as_a_bank(runner: CliRunner, seed_article: Path) -> None:
     result = runner.invoke(main, ["check", str(seed_article)])
     assert_one_line_error(result, "not a bank file")
+
+
+def test_every_bank_built_from_test_articles_passes_check(tmp_path: Path) -> None:
+    """Nineteen articles in other outlets' styles: the built bank never breaks a rule."""
+    from studykit.check import check_bank
+    from studykit.pipeline import build_bank
+    from studykit.sources import read_article
+
+    data = Path(__file__).resolve().parent / "data"
+    paths = sorted(data.glob("heldout*/*.ar.txt"))
+    assert len(paths) >= 19
+    for path in paths:
+        bank = build_bank([read_article(path)], "t", "t")
+        assert bank.questions, path
+        assert check_bank(bank, include_drafts=True) == [], path
+
+
+def test_drop_failing_removes_only_the_questions_that_break_a_rule(small_bank: Bank) -> None:
+    from studykit.pipeline import drop_failing
+
+    cloze = small_bank.questions[0]
+    leaky = cloze.model_copy(update={"id": "q-leaky", "prompt": cloze.source.sentence})
+    bank = small_bank.model_copy(update={"questions": (*small_bank.questions, leaky)})
+    kept = [q.id for q in drop_failing(bank).questions]
+    assert "q-leaky" not in kept
+    assert kept == [q.id for q in drop_failing(small_bank).questions]
+    assert len(kept) >= 3

@@ -88,6 +88,50 @@ def leans_back(clause: str) -> bool:
     return False
 
 
+# Words that name something only the text before the clause says (folded: ة → ه, أ → ا):
+# `هذه القضية`, `يعيد هذا`, `يوحي هذا بأن`, `حول الحادث`, `الجانبان` (not `هذا بالإضافة إلى`,
+# `مع ذلك`: idioms) (`معهما` mostly points within the
+# sentence: `افتتح الوزير سفارة بلاده في إسرائيل ... العلاقات بينهما`).
+_REFERS_BACK = re.compile(
+    r"(?:^|\s)(?:و|ف|ب|ل)?(?:(?:هذه|هذا|ذلك|تلك|هذين|هاتين)\s+(?:ال\w+|\w+ان)"
+    r"|(?<!من\s)(?<!مع\s)(?:هذا|ذلك)(?!\s+(?:بالاضافه|الى جانب|فضلا))"
+    r"|(?:ال)?(?:حادث|حادثه|جانبان|جانبين|طرفان|طرفين))(?=[\s،,.؛:]|$)")
+
+
+def refers_back(clause: str) -> bool:
+    """True when the clause names its subject only by pointing back (`هذه الخطوة`, `الحادث`,
+    `الجانبان`, `ترى إيران هذا`) or opens leaning on the clause before (`leans_back`)."""
+    return leans_back(clause) or bool(_REFERS_BACK.search(fold(clause).text))
+
+
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+_THIS_NOUN = re.compile(r"(?:^|\s)(?:و|ف|ب|ل)?(?:هذه|هذا|ذلك|تلك)\s+ال(\w+)")
+_DUAL = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:و|ف|ب|ل)?(?:ال)?(?:جانبان|جانبين|طرفان|طرفين)(?=[\s،,.؛:]|$)")
+
+
+def points_to(clause: str, before: str) -> bool:
+    """Whether `clause` points back at something `before` (the sentence before it) names, so
+    taking that sentence in gives the student the referent: an opener that leans back, a
+    bare `هذا`, `الحادث`, `الجانبان` as subject, or `هذه الاتفاقية` after a sentence that
+    speaks of an agreement. Words inside a quotation point within the quotation."""
+    if leans_back(clause):
+        return True
+    text = fold(_QUOTED.sub(" ", clause)).text
+    prior = fold(before).text
+    for match in _THIS_NOUN.finditer(text):
+        stem = match.group(1).removesuffix("ه").removesuffix("ات")[:4]
+        if len(stem) >= 3 and stem in prior:
+            return True
+    if _DUAL.search(text):
+        return True
+    without_nouns = _THIS_NOUN.sub(" ", text)
+    return bool(re.search(r"(?:^|\s)(?:و|ف|ب|ل)?(?:ال)?(?:حادث|حادثه)(?=[\s،,.؛:]|$)", text)
+                or re.search(r"(?:^|\s)(?<!من\s)(?<!مع\s)(?:و|ف)?(?:هذا|ذلك)"
+                             r"(?!\s+(?:بالاضافه|الى جانب|فضلا))(?=[\s،,.؛:]|$)",
+                             without_nouns))
+
+
 def has_then(clause: str) -> bool:
     """Whether the clause points at a time named before it (`آنذاك`)."""
     return any(fold(w.strip("،,.؛:")).text in _THEN for w in clause.split())
@@ -95,6 +139,8 @@ def has_then(clause: str) -> bool:
 
 def drop_then(text: str) -> str:
     """`text` without `آنذاك`-like words, which mean nothing once the clause stands alone."""
+    # A clause widened across a paragraph break reads as one line.
+    text = re.sub(r"[ \t]*\n\s*", " ", text)
     words = [w for w in text.split(" ") if fold(w.strip("،,.؛:")).text not in _THEN or
              not w.strip("،,.؛:")]
     return " ".join(words).replace("، ،", "،")
@@ -136,3 +182,21 @@ def vague_date(fact: Fact) -> bool:
         return False
     text = fold(fact.text).text.strip()
     return not re.search(r"\d", text) and bool(_VAGUE_DAYS.match(text))
+
+
+# An agreement named only by what kind it is: `اتفاقية استراتيجية شاملة`, `اتفاق تعاون طويل
+# الأمد`. Folded (ة → ه, أ → ا); a domain word (`سيبراني`, `نووي`) or a name makes it specific.
+_AGREEMENT_HEADS = frozenset(fold(w).text for w in (
+    "اتفاقية", "اتفاق", "اتفاقيات", "معاهدة", "مذكرة", "وثيقة", "إعلان", "ميثاق"))
+_GENERIC_WORDS = frozenset(fold(w).text for w in (
+    "استراتيجية", "استراتيجي", "إستراتيجية", "إستراتيجي", "شاملة", "شامل", "طويل", "طويلة",
+    "الأمد", "المدى", "تعاون", "شراكة", "إطار", "إطارية", "إطاري", "تفاهم", "جديدة", "جديد",
+    "ثنائية", "ثنائي", "مشتركة", "مشترك", "واسعة", "واسع", "مهمة", "كبرى", "تاريخية"))
+
+
+def generic_description(answer: str) -> bool:
+    """True for an indefinite agreement phrase made only of generic words: a description,
+    not a name, so a blank on it has many right fills."""
+    words = [fold(w.strip("،,.؛:()\"“”«»")).text.rstrip("ًٌٍ") for w in answer.split()]
+    return (len(words) >= 2 and words[0] in _AGREEMENT_HEADS
+            and all(w in _GENERIC_WORDS for w in words[1:]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from studykit.generate.clean import generic_description
 from studykit.generate.common import Context, Spot, make_question, names_of
 from studykit.generate.dates import other_forms
 from studykit.models import Fact, FactKind, Question, QuestionType
@@ -61,6 +62,10 @@ def cloze(ctx: Context, fact: Fact, spot: Spot | None = None) -> list[Question]:
         return []
     spot = spot or ctx.good_spot(fact)
     if spot is None:
+        return []
+    if fact.kind == FactKind.AGREEMENT and generic_description(spot.answer):
+        # `توصل إيران إلى [اتفاقية استراتيجية شاملة]`: typed, many fills fit (`اتفاق تعاون`);
+        # as multiple choice among named agreements it stays fair.
         return []
     return [make_question(ctx, "cloze", QuestionType.CLOZE, [fact], spot.blanked(), spot.answer,
                           spot, alternatives=alternatives(ctx, fact, spot.answer))]

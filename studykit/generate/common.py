@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from studykit.arabic import Span, fold, normalize, sentence_index, sentences
-from studykit.generate.clean import drop_then, leans_back, tidy, unglue
+from studykit.generate.clean import (
+    drop_then,
+    leans_back,
+    points_to,
+    refers_back,
+    tidy,
+    unglue,
+)
 from studykit.generate.giveaway import given_away
 from studykit.generate.text import contains_phrase, word_count
 from studykit.models import (
@@ -27,6 +34,9 @@ from studykit.sources import Article
 # Clauses longer than this are trimmed to the clause holding the fact.
 MAX_WORDS = 30
 MIN_WORDS = 8
+# A clause that points back takes in the sentence before it while the whole stays this short.
+WIDE_WORDS = 60
+LINK_WORDS = 3
 # Clause boundaries inside a sentence: semicolon and colon always; a comma only before a word
 # that opens a clause (a comma also sets off appositions: `وزير الخارجية الروسي، سيرجي لافروف،`).
 _CLAUSE_END = re.compile(r"[؛:;]")
@@ -65,6 +75,12 @@ class Spot:
     # The clause leans on the one before it (`الجانبان`, `معهما`): fine for a reviewer to
     # complete by hand, not to print as is.
     leaning: bool = False
+    # The clause was widened to take in the sentence before it, which names what it points at;
+    # `narrow` is where, in `sentence`, the clause itself begins.
+    widened: bool = False
+    narrow: int = 0
+    # Article offset where the clause's own sentence begins (`وحسب تقرير ...، فإن [clause]`).
+    opening: int = -1
 
     @property
     def answer(self) -> str:
@@ -77,6 +93,23 @@ class Spot:
     def replaced(self, other: str) -> str:
         return drop_then(self.sentence[:self.answer_start] + other
                          + self.sentence[self.answer_end:])
+
+    def moved(self, start: int, text: str) -> Spot:
+        """The same answer in a clause starting at article offset `start` of `text` (the
+        article text): the clause widened to the left, or narrowed back."""
+        shift = self.start - start
+        return replace(self, sentence=text[start:self.end], start=start,
+                       answer_start=self.answer_start + shift,
+                       answer_end=self.answer_end + shift, narrow=self.narrow + shift,
+                       widened=start < self.start + self.narrow)
+
+    def narrowed(self) -> Spot:
+        """The clause without the sentence a widening took in."""
+        if not self.narrow:
+            return self
+        return replace(self, sentence=self.sentence[self.narrow:], start=self.start + self.narrow,
+                       answer_start=self.answer_start - self.narrow,
+                       answer_end=self.answer_end - self.narrow, narrow=0, widened=False)
 
 
 @dataclass
@@ -128,10 +161,36 @@ class Context:
         start, end = tidy(article.text, start, end, mention.start, mention.end)
         answer = unglue(article.text, mention.start, mention.end)
         a_start, a_end = answer or (mention.start, mention.end)
-        sentence = article.text[start:end]
-        return Spot(source=article.source.id, sentence=sentence, start=start, end=end,
-                    answer_start=a_start - start, answer_end=a_end - start,
-                    fragment=answer is None, leaning=leans_back(sentence))
+        wide = self._widened(article, spans, spans.index(span), start, end)
+        first = start if wide is None else wide
+        sentence = article.text[first:end]
+        return Spot(source=article.source.id, sentence=sentence, start=first, end=end,
+                    answer_start=a_start - first, answer_end=a_end - first,
+                    fragment=answer is None, leaning=leans_back(sentence),
+                    widened=wide is not None, narrow=start - first,
+                    opening=_strip(article.text, span.start, span.end)[0])
+
+    def _widened(self, article: Article, spans: list[Span], k: int, start: int,
+                 end: int) -> int | None:
+        """Where a clause that opens its sentence and leans back (`وتستحوذ هذه القضية`,
+        `حول الحادث`) should start so the student sees what it points at: the previous
+        sentence's start, when that stays readable (at most WIDE_WORDS words); None to keep
+        it as it is."""
+        text = article.text
+        own = _strip(text, spans[k].start, spans[k].end)[0]
+        # Only a clause that opens its sentence (bar a linking word or two: `ومع ذلك،`) leans
+        # on the sentence before; one cut from the middle points inside its own sentence.
+        if k > 0 and word_count(text[own:start]) <= LINK_WORDS:
+            prev = spans[k - 1]
+            usable = (article.body[prev.start:prev.end] == text[prev.start:prev.end]
+                      and not _is_heading(text, prev) and not prev.text.rstrip(
+                          " ”»\"").endswith(("؟", "?")))
+            at = _strip(text, prev.start, prev.end)[0]
+            # `فقد دفع الطرفان ...` before `وتستحوذ هذه القضية`: two sentences, still no referent.
+            if usable and word_count(text[at:end]) <= WIDE_WORDS and not refers_back(
+                    text[at:prev.end]) and points_to(text[start:end], text[at:prev.end]):
+                return at
+        return None
 
     def title(self, source: str) -> str:
         article = next((a for a in self.articles if a.source.id == source), None)

@@ -16,6 +16,7 @@ from studykit.arabic import normalize, to_latin_digits
 from studykit.generate.common import Context, names_of
 from studykit.generate.dates import parse_written, shifted
 from studykit.generate.giveaway import ruled_out
+from studykit.generate.nations import TOP_RANKS, nation_of, of_nation, officials_of
 from studykit.generate.text import contains_phrase, find_phrase
 from studykit.models import Fact, FactKind
 
@@ -300,16 +301,35 @@ def shifted_number(text: str) -> list[str]:
     return out
 
 
+def _surname(name: str) -> str:
+    words = normalize(name).split()
+    return words[-1] if words else ""
+
+
 def distractors(ctx: Context, fact: Fact, clause: str, count: int,
                 rng: random.Random) -> list[str]:
     """Up to `count` wrong answers: bank candidates (shuffled) first, then generated ones."""
     taken = {normalize(n) for n in names_of(fact)}
     if fact.kind == FactKind.DATE and fact.value:
         taken |= {normalize(f.text) for f in ctx.of_kind(FactKind.DATE) if f.value == fact.value}
-    bank = [(_shown(f), names_of(f)) for f in _bank_candidates(ctx, fact)
-            if not _wrong_role(fact, f, clause)]
+    candidates = [f for f in _bank_candidates(ctx, fact) if not _wrong_role(fact, f, clause)]
+    generated_names = _generated(fact)
+    nation = nation_of(fact, clause) if fact.kind == FactKind.PERSON else None
+    if nation is not None:
+        # `الرئيس الإيراني، [...]`: Biden or Xi contradict the stem; only people of that
+        # country will do, and with fewer than asked the caller goes without.
+        rank = rank_of(fact)
+        candidates = [f for f in candidates if nation_of(f) == nation
+                      or (nation_of(f) is None and of_nation(_shown(f), nation))]
+        if rank in TOP_RANKS:
+            generated_names = officials_of(nation, rank)
+        else:
+            # `وزير الكهرباء المصري`, `اللاعب`: only the same office will do, never a president.
+            candidates = [f for f in candidates if rank is not None and rank_of(f) == rank]
+            generated_names = officials_of(nation, rank) if rank is not None else []
+    bank = [(_shown(f), names_of(f)) for f in candidates]
     rng.shuffle(bank)
-    generated = [(text, [text]) for text in _generated(fact)]
+    generated = [(text, [text]) for text in generated_names]
     if fact.kind == FactKind.PLACE and _is_conflict(fact, clause):
         bank = []
         generated = [(c, [c]) for c in places("conflict")]
@@ -337,6 +357,9 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
             continue  # `السعودية` is already in the clause as `المملكة العربية السعودية`
         if fact.kind == FactKind.PLACE and ruled_out(candidate, clause):
             continue  # `تسعى القاهرة ... ترتبط شبكتها بشبكات [مصر]` cannot be meant
+        if fact.kind == FactKind.PERSON and _surname(candidate) in {
+                _surname(n) for n in [*names_of(fact), *out]}:
+            continue  # `سيرغي لافروف` beside `سيرجي لافروف`
         if any(contains_phrase(candidate, n) or contains_phrase(n, candidate)
                or nested(candidate, n) for n in [*names_of(fact), *out, *in_clause]):
             continue  # `لافروف` for `سيرجي لافروف`; `القوقاز` beside `جنوب القوقاز`

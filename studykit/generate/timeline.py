@@ -91,6 +91,8 @@ def timelines(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     for fact in sorted((f for f in facts if f.kind == FactKind.DATE and f.value
                         and f.value not in coarse), key=lambda f: (f.value or "", f.id)):
         spot = ctx.good_spot(fact)
+        # An event is the clause itself, not the sentence a widening took in before it.
+        spot = spot.narrowed() if spot else None
         event = event_of(spot) if spot else None
         if spot is None or event is None or event in seen_events:
             continue

@@ -10,12 +10,15 @@ import random
 import re
 from collections.abc import Sequence
 
-from studykit.generate.clean import has_then, vague_date
+from studykit.arabic import fold
+from studykit.generate.clean import drop_then, has_then, vague_date
 from studykit.generate.common import (
+    WIDE_WORDS,
     Context,
     Spot,
     inside_quote,
     make_question,
+    names_of,
     starts_fragment,
     swappable,
 )
@@ -33,12 +36,44 @@ _LEAD_INS = ("حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق
 # `وترى إيران هذا بمثابة تهديد`, `يعيد هذا مرة أخرى`: a statement about "this" is about
 # the sentence before it, which the student does not see.
 _BARE_DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:هذا|هذه|ذلك)\s+(?!ال)")
+_ATTRIBUTION_WORDS = frozenset(fold(w).text for w in (*_LEAD_INS, "نقلا", "ونقلا", "وطبقا"))
 TF_KINDS = (FactKind.DATE, FactKind.PERSON, FactKind.PLACE, FactKind.AGREEMENT,
             FactKind.NUMBER, FactKind.ORGANIZATION)
 
 
 def _rank(bank_id: str, fact: Fact) -> str:
     return hashlib.sha256(f"{bank_id}|tf|{fact.id}".encode()).hexdigest()
+
+
+# Opinion and prediction markers, folded (أ → ا, ة → ه): `سوف`, `يمكن القول`, `ربما`.
+_SPECULATIVE = re.compile(
+    r"(?:^|\s)(?:و|ف)?(?:سوف|ربما|لعل|يمكن القول|يمكن|قد يكون|من المرجح|من المتوقع|يرجح|يتوقع"
+    r"|سيعني|سيكون)(?:\s|$)")
+
+
+def speculative(clause: str) -> bool:
+    """Whether the clause states an opinion or a prediction rather than a fact."""
+    return bool(_SPECULATIVE.search(fold(clause).text))
+
+
+def _in_bank(ctx: Context, fact: Fact, text: str) -> bool:
+    return any(text in names_of(f) for f in ctx.of_kind(fact.kind) if f.id != fact.id)
+
+
+def _attributed(ctx: Context, spot: Spot) -> Spot | None:
+    """`spot` with the attribution its sentence opens with (`حسب تقرير نشرته الصحيفة، فإن
+    [...]`): a newspaper's claim is not a fact. None when that would be too long to read."""
+    if spot.opening < 0 or spot.opening >= spot.start:
+        return spot
+    article = next((a for a in ctx.articles if a.source.id == spot.source), None)
+    if article is None:
+        return spot
+    lead = article.text[spot.opening:spot.start].split(maxsplit=1)
+    if not lead or fold(lead[0].strip("،,")).text not in _ATTRIBUTION_WORDS:
+        return spot
+    if word_count(article.text[spot.opening:spot.end]) > WIDE_WORDS:
+        return None
+    return spot.moved(spot.opening, article.text)
 
 
 def _swap_id(ctx: Context, fact: Fact, text: str) -> str:
@@ -57,13 +92,17 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
         # One statement per clause (two facts of one clause would repeat the prompt), and a
         # statement must stand on its own.
         spot = next((s for s in ctx.good_spots(fact, trivial=True)
-                     if (s.source, s.start) not in used and not has_then(s.sentence)
-                     and not _BARE_DEMONSTRATIVE.search(s.sentence)), None)
+                     if (s.source, s.start + s.narrow) not in used and not has_then(s.sentence)
+                     and (s.widened or not _BARE_DEMONSTRATIVE.search(s.sentence))), None)
+        said = _attributed(ctx, spot) if spot is not None else None
+        # `وحسب تقرير ...، فإن [statement]`: the lead-in now belongs to the statement.
+        kept_lead_in = said is not None and spot is not None and said.start < spot.start
+        spot = said
         if (spot is None or starts_fragment(spot.sentence)
                 or word_count(spot.sentence) < MIN_STATEMENT_WORDS
-                or spot.sentence.split()[0] in _LEAD_INS):
+                or (spot.sentence.split()[0] in _LEAD_INS and not kept_lead_in)):
             continue
-        used.add((spot.source, spot.start))
+        used.add((spot.source, spot.start + spot.narrow))
         spots[fact.id] = spot
         rng = random.Random(question_id(ctx.bank_id, "tf", (fact.id,)))
         # Never put words in someone's mouth: no swaps inside a quotation.
@@ -79,8 +118,15 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
         if fact.kind == FactKind.PERSON and fact.role and contains_phrase(spot.sentence,
                                                                           fact.role):
             continue
+        # `يمكن القول إن ...`, `سوف يثير غضب ...`: an opinion or a prediction; the article
+        # cannot refute a version of it with another name, so it stays true.
+        if fact.kind not in (FactKind.DATE, FactKind.NUMBER) and speculative(spot.sentence):
+            continue
         wrong = distractors(ctx, fact, spot.sentence, 1, rng)
-        if wrong:
+        # A name the article never mentions (`زيارة [ظريف] إلى روسيا`) may be true in the
+        # world; only a name the article gives another part is false by the article.
+        if wrong and (fact.kind in (FactKind.DATE, FactKind.NUMBER)
+                      or _in_bank(ctx, fact, wrong[0])):
             swaps[fact.id] = wrong[0]
     usable = [f for f in facts if f.id in spots]
     can_swap = sorted((f for f in usable if f.id in swaps), key=lambda f: _rank(ctx.bank_id, f))
@@ -93,7 +139,7 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
             template = f"tf-swap-{_swap_id(ctx, fact, text)}"
             prompt, answer = TF_PROMPT + spot.replaced(text), FALSE
         else:
-            template, prompt, answer = "tf-true", TF_PROMPT + spot.sentence, TRUE
+            template, prompt, answer = "tf-true", TF_PROMPT + drop_then(spot.sentence), TRUE
         out.append(make_question(ctx, template, QuestionType.TRUE_FALSE, [fact], prompt, answer,
                                  spot, verbatim=False, options=(TRUE, FALSE)))
     return out

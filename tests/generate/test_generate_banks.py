@@ -16,6 +16,7 @@ from studykit.generate import PER_CLAUSE, PER_LIST, generate
 from studykit.generate.clean import drop_then
 from studykit.generate.dates import parse_written
 from studykit.generate.distractors import rank_of
+from studykit.generate.nations import nation_of, of_nation
 from studykit.models import Bank, Fact, FactKind, Question, QuestionType, Status, question_id
 from studykit.sources import Article
 
@@ -92,8 +93,15 @@ def test_mcq_options(case: tuple[Article, list[Fact], list[Question]]) -> None:
             subkind = {f.value or f.text: f.subkind for f in facts if f.kind == FactKind.PLACE}
             assert all(subkind.get(o, fact.subkind) == fact.subkind for o in wrong)
         if fact.kind == FactKind.PERSON:
-            ranks = {f.value: rank_of(f) for f in facts if f.kind == FactKind.PERSON}
-            assert all(ranks.get(o, rank_of(fact)) == rank_of(fact) for o in wrong)
+            # Same rank, or (when the stem names a country: `الرئيس الإيراني، [...]`) the
+            # same country, and never a person of another country than the stem names.
+            people = {f.value: f for f in facts if f.kind == FactKind.PERSON}
+            nation = nation_of(fact, q.source.sentence)
+            for o in wrong:
+                if nation is not None:
+                    assert of_nation(o, nation) or nation_of(people[o]) == nation, o
+                elif o in people:
+                    assert rank_of(people[o]) == rank_of(fact), o
     assert len(orders) > 1  # the right answer is not always in the same place
 
 

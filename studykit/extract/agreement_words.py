@@ -149,8 +149,23 @@ def purpose_end(ctx: Context, j: int) -> int | None:
             continue
         if N.is_stop(word) or word[:1] == "و" or word.isdigit():
             return None
+        if m > j and word[:1] == "ل" and not word.startswith("لل"):
+            # a purpose inside the purpose: `لإحداث محطة لتحلية مياه البحر`
+            inner = purpose_end(ctx, m)
+            return None if inner is None else _located(ctx, inner)
         m += 1
     return None
+
+
+def _located(ctx: Context, end: int) -> int:
+    """`... مياه البحر بالداخلة`: a known place after ب ends a nested purpose."""
+    toks = ctx.tokens
+    k = end + 1
+    if k < len(toks) and not ctx.breaks[k] and toks[k].text[:1] == "ب":
+        hit = match_place(ctx, k)
+        if hit is not None and hit[1] > toks[k].start:
+            return k + hit[0] - 1
+    return end
 
 
 @cache

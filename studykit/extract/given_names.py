@@ -27,10 +27,19 @@ def given_names() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def word_given_names() -> frozenset[str]:
+    """Folded given names that are also ordinary words (`حسن` "good"): they open a name only
+    when its surname stands alone after a verb elsewhere (`وأوضح الذوادي`)."""
+    return frozenset(L.key(str(n))[0] for n in _yaml("given_names.yaml")["word_given_names"])
+
+
+@cache
 def _by_first() -> dict[str, list[tuple[str, ...]]]:
     groups: dict[str, list[tuple[str, ...]]] = {}
     for name in given_names():
         groups.setdefault(name[0], []).append(name)
+    for word in word_given_names():
+        groups.setdefault(word, []).append((word,))
     return groups
 
 
@@ -41,7 +50,8 @@ def given_name_people(ctx: Context, covered: set[int]) -> list[tuple[tuple[int, 
     out: list[tuple[tuple[int, int, int], Title]] = []
     for first, entries in _by_first().items():
         for i in ctx.positions.get(first, ()):
-            if i in covered or (i > 0 and not ctx.breaks[i] and _names_a_thing(toks[i - 1].text)):
+            if i in covered or (i > 0 and not ctx.breaks[i] and _names_a_thing(
+                    toks[i - 1].text) and not _after_title(ctx, covered, i)):
                 continue
             n = max((len(e) for e in entries
                      if tuple(t.text for t in toks[i:i + len(e)]) == e), default=0)
@@ -50,12 +60,28 @@ def given_name_people(ctx: Context, covered: set[int]) -> list[tuple[tuple[int, 
             span = N.read_name(ctx, i)
             if span is None or span[0] != i or span[1] < i + n or span[1] - i > 3:
                 continue
+            if first in word_given_names() and (first,) not in given_names() and not (
+                    N.attested_surname(ctx, toks[span[1]].text, span[1])):
+                continue  # `حسن الجوار`: no later `وقال الجوار` shows a surname
             if any(t in covered for t in range(i, span[1] + 1)) or L.key(
                     ctx.folded[toks[i].start:toks[span[1]].end]) in L.places():
                 continue  # `إسلام آباد`: a place
             out.append(((*span, toks[i].start), Title(i, i, "given", "")))
             covered.update(range(i, span[1] + 1))
     return sorted(out, key=lambda item: item[0][0])
+
+
+def _after_title(ctx: Context, covered: set[int], i: int) -> bool:
+    """A title and its body's name run up to the given name with no punctuation between:
+    `النائب عن ائتلاف دولة القانون علي الشلاه`, `أمين سر اللجنة التنفيذية لمنظمة التحرير
+    الفلسطينية صائب عريقات` (the definite noun before the name ends the body, not a thing
+    named after the person)."""
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if k in covered:
+            return True
+        if ctx.breaks[k + 1]:
+            return False
+    return False
 
 
 def _names_a_thing(before: str) -> bool:

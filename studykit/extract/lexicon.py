@@ -116,6 +116,13 @@ def places_by_first() -> dict[str, list[tuple[tuple[str, ...], PlaceEntry]]]:
 
 
 @cache
+def guarded_places() -> frozenset[str]:
+    """Values of cities that are also ordinary words or given names (`العيون` "eyes"):
+    places.py takes them only with a place cue next to them."""
+    return frozenset(str(n) for n in _yaml("places.yaml")["guarded"])
+
+
+@cache
 def nationalities() -> dict[str, str]:
     """Folded masculine adjective stem (`ايراني`) → country name ('' for non-country ones)."""
     names = country_names()

@@ -105,6 +105,8 @@ def attested_surname(ctx: Context, word: str, here: int) -> bool:
     return False
 
 
+# Connectors after which a common noun is still a name: `سميرة أبو عودة`, `أم كلثوم`.
+_KUNYA = frozenset({"ابو", "ابي", "ام", "بن", "ابن", "بنت"})
 _ORDINALS = frozenset({"الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                        "التاسع", "العاشر"})
 
@@ -135,7 +137,11 @@ def can_continue(word: str, prev: str, appositive: bool = False,
     """
     if word in _ORDINALS and prev not in L.connectors():
         return True  # a regnal number: `عبد الله الثاني`
-    if not _ARABIC_WORD.fullmatch(word) or len(word) < 2 or is_stop(word) or _common(word):
+    if not _ARABIC_WORD.fullmatch(word) or len(word) < 2 or is_stop(word):
+        return False
+    if prev in _KUNYA:
+        return True  # a kunya or patronymic takes any word: `أبو عودة`, `أبو مازن`
+    if _common(word):
         return False
     if appositive:
         return word[:1] != "و" or word in L.connectors()
@@ -175,7 +181,8 @@ def can_continue(word: str, prev: str, appositive: bool = False,
 
 @cache
 def _title_words() -> frozenset[str]:
-    return frozenset(t[0] for t, _ in L.titles())
+    # `أمين` opens the head `أمين سر` but is a given name on its own (`أمين الناصر`).
+    return frozenset(t[0] for t, _ in L.titles()) - {"امين", "امينه"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -223,7 +230,7 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
         return None  # `وضيفه الفرنسي برحلة` when the text also says `الرحلة`
     end = j
     plain = 1  # name words so far, connectors aside: names run to three
-    while end + 1 < len(toks) and end - j + 1 < MAX_NAME:
+    while end + 1 < len(toks) and end - j + 1 < MAX_NAME + 2 * _links(toks, end):
         nxt = toks[end + 1]
         if ctx.gap_breaks(toks[end], nxt) or not name_like(ctx, nxt):
             break
@@ -261,6 +268,12 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
     while end > j and toks[end].text in L.connectors():
         end -= 1
     return j, end
+
+
+def _links(toks: list[Token], end: int) -> bool:
+    """A connector at or right after `end`: Gulf genealogies run past five tokens
+    (`حمد بن جاسم بن جبر آل ثاني`); the plain-word count still bounds them."""
+    return toks[end].text in L.connectors() or toks[end + 1].text in L.connectors()
 
 
 def _preposition_noun(ctx: Context, word: str) -> bool:

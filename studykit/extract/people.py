@@ -86,11 +86,19 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     ga, gb = a[:len(a) - len(sa)], b[:len(b) - len(sb)]
     if len(ga) >= 2 and len(gb) >= 2:
         # Gulf names share the family name: `صباح الأحمد الجابر الصباح` and `صباح الخالد
-        # الحمد الصباح` are two men, told apart by the father's name.
+        # الحمد الصباح` are two men, told apart by the father's name (past بن: `حمد بن
+        # خليفة آل ثاني` is not `حمد بن جاسم بن جبر آل ثاني`).
+        pa, pb = _plain(ga), _plain(gb)
+        if len(pa) >= 2 and len(pb) >= 2:
+            return N.same_word(pa[0], pb[0]) and N.same_word(pa[1], pb[1])
         return N.same_word(a[0], b[0]) and N.same_word(a[1], b[1])
     if ga and gb:
         return N.same_word(a[0], b[0])
     return True
+
+
+def _plain(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if w not in L.connectors())
 
 
 def _find(ctx: Context, people: list[Person], span: tuple[int, int, int]) -> Person | None:

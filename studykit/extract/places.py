@@ -45,6 +45,9 @@ def extract_places(ctx: Context) -> list[Fact]:
         n, start, entry = hit
         if n < 0:  # a name after a place word: the mention is the name only
             i, n = i + 1, -n
+        if entry.value in L.guarded_places() and not _cued(ctx, i, n, start):
+            i += n  # `العيون` "eyes", not Laayoune, without a cue
+            continue
         if _TANWEEN.search(ctx.surface(start, toks[i + n - 1].end)) or (
                 n == 1 and i > 0 and _adjective_use(ctx, i)) or _masculine_noun(ctx, i, n, entry):
             i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
@@ -83,6 +86,23 @@ def _amman(ctx: Context, i: int, start: int, end: int) -> bool:
     toks = ctx.tokens
     near = " ".join(t.text for t in toks[max(0, i - 3):i + 4])
     return "الاردنيه" in near and "سلطنه" not in near
+
+
+# Words before a guarded city that make it a place: `في العيون`, `بمدينة الداخلة`, `جهة العيون`.
+_CUES = frozenset({"في", "الي", "مدينه", "بمدينه", "لمدينه", "جهه", "بجهه", "اقليم", "باقليم",
+                   "عماله", "ولايه", "والي", "مطار", "بمطار", "ميناء", "بميناء"})
+
+
+def _cued(ctx: Context, i: int, n: int, start: int) -> bool:
+    """A guarded city is a place after ب/ل (`بالعيون`), a cue word, or next to another place
+    (`تيزنيت العيون الداخلة`, `في الوكرة والريان`)."""
+    toks = ctx.tokens
+    if start > toks[i].start and toks[i].text[:1] in "بل":
+        return True
+    if i > 0 and not ctx.breaks[i] and (toks[i - 1].text in _CUES or (
+            match_place(ctx, i - 1) is not None)):
+        return True
+    return ctx.joined(i + n - 1, 2) and match_place(ctx, i + n) is not None
 
 
 def _adjective_use(ctx: Context, i: int) -> bool:
@@ -150,6 +170,11 @@ def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None
         return None
     name = toks[i + 1]
     word = name.text
+    head = next((v for v in variants if v in _KEEP_HEAD), None)
+    if head is not None:
+        return _with_head(ctx, i, head, kind)
+    if word in _NOT_NAMES or word.endswith(("ها", "هم")):
+        return None  # `مخيمات اللاجئين`, `مخيمات أكبرها`: no name after the place word
     if kind == "site":
         # A site takes only an indefinite proper name: `معبر نصيب`, not `حقل الغاز`.
         if word.startswith("ال") or word in _NOT_SITES or word in _DIRECTIONS or not (
@@ -179,6 +204,35 @@ def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None
     value = ctx.surface(name.start, name.end)
     # The head stays outside the mention: the place is `نخجوان`, not `مدينة نخجوان`.
     return -1, name.start, L.PlaceEntry(value, kind)
+
+
+# Crossings and camps keep their word in the name, as news and every gold set write them
+# (`معبر رفح` beside the town `رفح`, `مخيم جباليا`); other heads stay outside (`نخجوان`).
+_KEEP_HEAD = frozenset({"معبر", "مخيم"})
+# Nouns after a camp word that name no place: `مخيمات اللاجئين`, `مخيم النازحين`.
+_NOT_NAMES = frozenset({"اللاجيين", "النازحين", "الايواء", "اللجوء", "الاعتصام", "التدريب"})
+
+
+def _with_head(ctx: Context, i: int, head: str, kind: str) -> tuple[int, int, L.PlaceEntry] | None:
+    """`معبر رفح`, `بمعبر كرم أبو سالم`, `مخيم الشاطئ`: the name with its head word."""
+    toks = ctx.tokens
+    name = toks[i + 1]
+    word = name.text
+    bare = word[2:] if word.startswith("ال") else word
+    known = match_place(ctx, i + 1)
+    if known is not None:
+        last = i + known[0]
+    elif (word in _NOT_NAMES or word in _NOT_SITES or bare in _DIRECTIONS or len(bare) < 3
+          or (kind == "site" and word.startswith("ال")) or not N.can_start(bare)
+          or not N.name_like(ctx, name) or word.endswith(("ها", "هم"))):
+        return None
+    else:
+        last = i + 1
+        while ctx.joined(last, 3) and toks[last + 1].text in L.connectors():
+            last += 2  # `معبر كرم أبو سالم`
+    start = toks[i].end - len(head)
+    value = " ".join(ctx.surface(start, toks[last].end).split())
+    return last - i + 1, start, L.PlaceEntry(value, kind)
 
 
 # First words of two-word place names: `ذي قار`, `أعالي النيل`, `بيت لاهيا`, `كفر قاسم`.

@@ -169,6 +169,14 @@ def _modifiers(ctx: Context, i: int, end: int, rank: str) -> tuple[Title, int]:
             k = after  # `باسم جماعة أنصار الله (الحوثيين) العميد ...`
             continue
         word = toks[k].text
+        if rank == "mp" and k == end + 1 and word == "عن" and k + 1 < len(toks) and (
+                not ctx.gap_breaks(toks[k], toks[k + 1])) and N.can_start(
+                    L.strip_proclitics(toks[k + 1].text)[-1].removeprefix("ال")):
+            # `النائب عن ائتلاف دولة القانون`, `النائبة عن التحالف الكوردستاني`: the bloc
+            # an MP sits for is part of the title; its first word governs what follows.
+            k += 2
+            chained = seen_construct = True
+            continue
         if word.startswith("ال") and ctx.surface(toks[k].start, toks[k].end)[:1] in "إأآ":
             break  # `الكاتب إلياس خوري`: a hamza (إلياس, إلهام), not the article ال
         nat = L.nationality(word)
@@ -255,11 +263,22 @@ def _name_after(ctx: Context, title: Title, k: int) -> tuple[int, int] | None:
     if gap == "":
         return N.read_name(ctx, k, nisba=title.country or True)
     if gap in ("،", ","):
+        if _conjoined(toks[k].text):
+            return None  # `عزيز أخنوش، وزير الفلاحة، وعزيز رباح، وزير ...`: the next person
         span = N.read_name(ctx, k, appositive=True)
         # The appositive form `الرئيس الإيراني، إبراهيم رئيسي،` closes with punctuation.
         if span and (span[1] + 1 >= len(toks) or ctx.gap_breaks(toks[span[1]], toks[span[1] + 1])):
             return span
     return None
+
+
+def _conjoined(word: str) -> bool:
+    """A name opened by و after a title and a comma starts the next item of a list; a given
+    name spelled with و (`وليد`, `وائل`) does not."""
+    from studykit.extract.given_names import given_names  # given_names imports this module
+
+    return (word[:1] == "و" and len(word) >= 4 and (word,) not in given_names()
+            and N.can_start(word[1:]) and not N.is_stop(word))
 
 
 def _name_before(ctx: Context, title: Title, floor: int) -> tuple[int, int, int] | None:

@@ -62,6 +62,12 @@ def deals(text: str) -> list[Fact]:
     ("ويسعى الوسطاء إلى اتفاق نووي مؤقت قبل نهاية العام.", "اتفاق نووي مؤقت"),
     # ... but not one that only comments on it (`مرتقب`, whose definite form closes names)
     ("ويتوقع المراقبون اتفاق تهدئة مرتقب خلال أيام.", "اتفاق تهدئة"),
+    # a purpose inside the purpose (ل + verbal noun + noun + ل + verbal noun + ...), then
+    # the known place after ب that locates it
+    ("ووقع الطرفان اتفاقية شراكة لإنشاء مصنع لإنتاج الأسمدة بأسوان أمس.",
+     "اتفاقية شراكة لإنشاء مصنع لإنتاج الأسمدة بأسوان"),
+    ("وأبرمت الحكومة اتفاقية لتطوير ميناء لتصدير الفوسفات في الجنوب.",
+     "اتفاقية لتطوير ميناء لتصدير الفوسفات"),
 ])
 def test_agreement_names(text: str, name: str) -> None:
     found = {f.value for f in deals(text)}

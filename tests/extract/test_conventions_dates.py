@@ -109,3 +109,28 @@ def test_a_count_before_a_relative_month_is_no_day() -> None:
 def test_fatih_is_the_first_day() -> None:
     # Maghrebi `الفاتح من` ("the first of")
     assert "1954-11-01" in dates("واحتفل الجزائريون بذكرى الفاتح من نوفمبر 1954.")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a deadline year after قبل / بحلول / Moroccan متم (the end of)
+    ("ويتوقع إنجاز الطريق قبل متم 2026 حسب الوزارة.", "2026"),
+    ("وتعهدت الحكومة بخفض الانبعاثات بحلول 2030.", "2030"),
+    ("ويجب تسليم المحطة قبل 2025 وفق العقد.", "2025"),
+])
+def test_deadline_years(text: str, value: str) -> None:
+    assert value in dates(text), list(dates(text))
+
+
+def test_plan_period_with_a_dash() -> None:
+    found = dates("وأقر البرلمان خطة التنمية للفترة 2024-2028 بالإجماع.")
+    assert found["2024"].attrs["end"] == "2028", list(found)
+
+
+@pytest.mark.parametrize("text", [
+    # an amount or a count after قبل is no year
+    ("وأنفقت الشركة قبل 2000 مليون دولار على المشروع."),
+    ("وقتل قبل 1990 شخصا في المواجهات."),
+])
+def test_counts_after_before_are_no_years(text: str) -> None:
+    found = dates(text)
+    assert "2000" not in found and "1990" not in found, list(found)

@@ -189,3 +189,99 @@ def test_prothetic_alif_spelling_is_the_same_person() -> None:
     found = people("وقال المبعوث الأممي ماثيو نغيما إن الحوار مستمر. والتقى الرئيس انغيما أمس.")
     assert set(found) == {"ماثيو نغيما"}
     assert len(found["ماثيو نغيما"].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a title, its body's definite name, then a listed given name: the title holder
+    ("ورأى النائب عن ائتلاف الوطنية علي السنيد أن القرار متسرع.", "علي السنيد"),
+    ("وقال عضو المكتب السياسي لحركة فتح محمد اشتية إن الحوار مستمر.", "محمد اشتية"),
+    # given names added in round 4 (a foreign and a Kurdish one)
+    ("وأكد جوزيف عون أن الجيش جاهز.", "جوزيف عون"),
+    ("وقال هوشيار زيباري إن بغداد تأخرت في الرد.", "هوشيار زيباري"),
+])
+def test_given_name_after_title_body(text: str, name: str) -> None:
+    assert name in people(text), list(people(text))
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a thing named after a person keeps the guard when no title precedes it
+    ("وعقد اللقاء في المركز الثقافي محمد الخامس بالمدينة.", "محمد الخامس"),
+    # adjectives after a title, a headline verb, common nouns after a title
+    ("واستقبل أمير البلاد المفدى الوفد في الديوان.", "المفدى"),
+    ("وقال زعيم الحزب الديمقراطي الكوردستاني إن الاستفتاء قائم.", "الكوردستاني"),
+    ("وقال الرئيس التنفيذي للبنك الأهلي إن الأرباح ارتفعت.", "الأهلي"),
+    ("الرئيس يطلق مشروعا جديدا للطاقة.", "يطلق"),
+    ("وتلقى الأمير اتصالات تهنئة من القادة.", "اتصالات تهنئة"),
+    # ل + a common noun after a title's body (`لكرة القدم`)
+    ("وأعلن رئيس الاتحاد الدولي لكرة القدم (فيفا) النتيجة مساء أمس.", "لكرة القدم"),
+])
+def test_round4_not_people(text: str, absent: str) -> None:
+    assert absent not in people(text), list(people(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a kunya takes a word that is otherwise a common noun (`عودة` "return")
+    ("وقالت الناشطة منى أبو عودة إن المساعدات توقفت.", "منى أبو عودة"),
+    ("وأكد المتحدث باسم الحركة فوزي أبو زيارة أن الوفد وصل.", "فوزي أبو زيارة"),
+    # a Gulf genealogy runs past five tokens when بن/آل link it
+    ("واستقبل الشيخ تميم بن حمد بن خليفة آل ثاني الضيوف في الديوان.",
+     "تميم بن حمد بن خليفة آل ثاني"),
+])
+def test_round4_name_spans(text: str, name: str) -> None:
+    found = people(text)
+    assert name in found, list(found)
+
+
+def test_gulf_namesakes_told_apart_past_bin() -> None:
+    text = ("واستقبل الشيخ حمد بن خليفة آل ثاني الوزير. وحضر الشيخ حمد بن جاسم بن جبر آل ثاني "
+            "الاجتماع.")
+    found = people(text)
+    assert {"حمد بن خليفة آل ثاني", "حمد بن جاسم بن جبر آل ثاني"} <= set(found), list(found)
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # a central bank's governor is a title
+    ("وقال محافظ البنك المركزي أيمن الصفدي إن التضخم تراجع.", "أيمن الصفدي",
+     "محافظ البنك المركزي"),
+    ("وأكدت محافظة البنك المركزي رانيا المشاط أن الاحتياطي ارتفع.", "رانيا المشاط",
+     "محافظة البنك المركزي"),
+])
+def test_central_bank_governor(text: str, name: str, role: str) -> None:
+    found = people(text)
+    assert name in found, list(found)
+    assert found[name].role == role
+
+
+def test_listed_people_with_titles_after_commas() -> None:
+    # `name، title، وname، title`: the و opens the next person, who takes the next title
+    found = people("وحضر اللقاء سامح شكري، وزير الخارجية، وعمرو طلعت، وزير الاتصالات، أمس.")
+    assert "عمرو طلعت" in found, list(found)
+    assert found["عمرو طلعت"].role == "وزير الاتصالات"
+    assert not any(name.startswith("و") for name in found), list(found)
+    # a given name spelled with و is no conjunction
+    assert "وليد حسن" in people("وقال الرئيس اللبناني، وليد حسن، إن الأمر انتهى.")
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # the bloc an MP sits for (النائب عن ...) is part of the title
+    ("وقال النائب عن كتلة الأحرار جواد الحسناوي إن الحكومة فشلت.", "جواد الحسناوي",
+     "النائب عن كتلة الأحرار"),
+    ("وأكدت النائبة عن التحالف الكردستاني سروة عبد الواحد أن الاتفاق هش.",
+     "سروة عبد الواحد", "النائبة عن التحالف الكردستاني"),
+    # a body's secretary (أمين سر ...)
+    ("وقال أمين سر حركة فتح جبريل الرجوب إن الانتخابات في موعدها.", "جبريل الرجوب",
+     "أمين سر حركة فتح"),
+])
+def test_mp_bloc_and_secretary(text: str, name: str, role: str) -> None:
+    found = people(text)
+    assert name in found, list(found)
+    assert found[name].role == role
+
+
+def test_word_given_name_needs_its_surname_attested() -> None:
+    # `حسن` ("good") opens a name when the surname later stands alone after a verb
+    text = "ووقف إلى جانبه حسن الكعبي في المؤتمر. وأوضح الكعبي أن الملف جاهز."
+    assert "حسن الكعبي" in people(text), list(people(text))
+    # ... and not without that evidence
+    assert "حسن الجوار" not in people("وأكد البيان أهمية حسن الجوار بين البلدين.")
+    assert "حسن الكعبي" not in people("ووقف إلى جانبه حسن الكعبي في المؤتمر.")

@@ -28,9 +28,16 @@ from studykit.score import KindScore, Score, load_gold, score
 from studykit.sources import read_article
 
 DATA = Path(__file__).parent.parent / "data"
-# heldout4 is still blind: no rule was written while looking at it. Its floor only guards
-# against regressions (it scored 0.815 when added); tune against it and it stops measuring.
-FLOORS = {"heldout": 0.80, "heldout2": 0.85, "heldout3": 0.85, "heldout4": 0.78}
+# heldout4 (Kurdistan 2014, Qatar 2010, Morocco 2015, Gaza 2018, Egypt 2022) scored 0.815
+# blind; round 4 fixed it (gazetteer data, camps and crossings named with their word, given
+# names after a title's body, MP blocs, kunyas, Gulf genealogies, nested purposes, deadline
+# years, word given names with an attested surname) to 0.986, each rule shown on other
+# sentences in tests/extract/test_conventions_*.py. Its floor is that minus 0.05.
+# heldout5 (Syria 2018, UAE 2021, Tunisia 2023, Jordan 2022, Yemen 2018) is still blind: no rule
+# was written while looking at it (0.775 before round 4, 0.786 after); its floor only guards
+# against regressions. Fix rules against it and it stops measuring anything.
+FLOORS = {"heldout": 0.80, "heldout2": 0.85, "heldout3": 0.85, "heldout4": 0.93,
+          "heldout5": 0.74}
 SETS = {name: sorted(p.name.removesuffix(".gold.json") for p in (DATA / name).glob("*.gold.json"))
         for name in FLOORS}
 ARTICLES = [(name, slug) for name, slugs in SETS.items() for slug in slugs]

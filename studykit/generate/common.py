@@ -4,11 +4,16 @@ residue or a headline) and how to build a Question with stable id, tags and sour
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from studykit.arabic import Span, fold, normalize, sentence_index, sentences
+from studykit.generate.clauses import (
+    is_heading,
+    is_lead_in,
+    strip_span,
+    trim_clause,
+)
 from studykit.generate.clean import (
     drop_then,
     leans_back,
@@ -32,31 +37,10 @@ from studykit.models import (
 from studykit.sources import Article
 
 # Clauses longer than this are trimmed to the clause holding the fact.
-MAX_WORDS = 30
 MIN_WORDS = 8
 # A clause that points back takes in the sentence before it while the whole stays this short.
 WIDE_WORDS = 60
 LINK_WORDS = 3
-# Clause boundaries inside a sentence: semicolon and colon always; a comma only before a word
-# that opens a clause (a comma also sets off appositions: `وزير الخارجية الروسي، سيرجي لافروف،`).
-_CLAUSE_END = re.compile(r"[؛:;]")
-_CLAUSE_START = (
-    "قام", "كان", "كانت", "وكان", "وكانت", "وقد", "فقد", "كما", "حيث", "إذ", "إلا", "لكن",
-    "ولكن", "بل", "ثم", "فيما", "بينما", "وهو", "وهي", "وهذا", "ليصبح", "لتصبح", "مؤكدًا",
-    "مؤكدا", "مضيفًا", "مضيفا", "مشيرًا", "مشيرا", "مضيفة", "وأضاف", "وأكد", "وقال", "وأشار",
-    "فإن", "وسوف", "علاوة", "خاصة", "ما", "وذلك", "وأعلن", "أعلن", "وتابع", "وبحسب", "وحسب",
-)
-# Words a clause cannot stand on its own after: it continues the previous clause.
-FRAGMENT_START = (
-    "خاصة", "ما", "بعد", "في", "حيث", "إلى", "من", "على", "أن", "إن", "مؤكدًا", "مؤكدا",
-    "مضيفًا", "مضيفا", "مضيفة", "مشيرًا", "ليصبح", "لتصبح", "علاوة", "سواء", "إذ", "وهو", "وهي",
-    "عن", "بين", "مع", "للمرة", "بينما", "لكن",
-)
-_ATTRIBUTIONS = frozenset(fold(w).text for w in (
-    "حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق", "وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا",
-    "ونقلا"))
-_OPEN_QUOTES = "“«\""
-_CLOSE_QUOTES = "”»\""
 
 
 @dataclass(frozen=True)
@@ -153,10 +137,10 @@ class Context:
             return None  # the mention is in blanked residue or crosses a sentence end
         if article.body[span.start:span.end] != article.text[span.start:span.end]:
             return None  # part of the sentence is page residue
-        if _is_heading(article.text, span) or span.text.rstrip(" ”»\"").endswith(("؟", "?")):
+        if is_heading(article.text, span) or span.text.rstrip(" ”»\"").endswith(("؟", "?")):
             return None  # headlines and questions state no fact
         start, end = trim_clause(article.text, span.start, span.end, mention.start, mention.end)
-        if _is_lead_in(article.text, start, end):
+        if is_lead_in(article.text, start, end):
             return None
         start, end = tidy(article.text, start, end, mention.start, mention.end)
         answer = unglue(article.text, mention.start, mention.end)
@@ -168,7 +152,7 @@ class Context:
                     answer_start=a_start - first, answer_end=a_end - first,
                     fragment=answer is None, leaning=leans_back(sentence),
                     widened=wide is not None, narrow=start - first,
-                    opening=_strip(article.text, span.start, span.end)[0])
+                    opening=strip_span(article.text, span.start, span.end)[0])
 
     def _widened(self, article: Article, spans: list[Span], k: int, start: int,
                  end: int) -> int | None:
@@ -177,15 +161,15 @@ class Context:
         sentence's start, when that stays readable (at most WIDE_WORDS words); None to keep
         it as it is."""
         text = article.text
-        own = _strip(text, spans[k].start, spans[k].end)[0]
+        own = strip_span(text, spans[k].start, spans[k].end)[0]
         # Only a clause that opens its sentence (bar a linking word or two: `ومع ذلك،`) leans
         # on the sentence before; one cut from the middle points inside its own sentence.
         if k > 0 and word_count(text[own:start]) <= LINK_WORDS:
             prev = spans[k - 1]
             usable = (article.body[prev.start:prev.end] == text[prev.start:prev.end]
-                      and not _is_heading(text, prev) and not prev.text.rstrip(
+                      and not is_heading(text, prev) and not prev.text.rstrip(
                           " ”»\"").endswith(("؟", "?")))
-            at = _strip(text, prev.start, prev.end)[0]
+            at = strip_span(text, prev.start, prev.end)[0]
             # `فقد دفع الطرفان ...` before `وتستحوذ هذه القضية`: two sentences, still no referent.
             if usable and word_count(text[at:end]) <= WIDE_WORDS and not refers_back(
                     text[at:prev.end]) and points_to(text[start:end], text[at:prev.end]):
@@ -225,90 +209,6 @@ class Context:
         return [f for f in self.facts if f.kind == kind]
 
 
-def _is_heading(text: str, span: Span) -> bool:
-    # A headline or subheading: a whole line that ends without sentence punctuation.
-    line_start = text.rfind("\n", 0, span.start) + 1
-    line_end = text.find("\n", span.end)
-    line_end = len(text) if line_end == -1 else line_end
-    whole_line = not text[line_start:span.start].strip() and not text[span.end:line_end].strip()
-    return whole_line and span.text.rstrip()[-1:] not in ".؟?!:»”\""
-
-
-def _is_lead_in(text: str, start: int, end: int) -> bool:
-    # `توتر العلاقات بين باكو وطهران مع افتتاح ...: يبدو المشهد` — an inline subheading that
-    # opens a paragraph and ends in a colon is a title, not a statement.
-    line_start = text.rfind("\n", 0, start) + 1
-    return (not text[line_start:start].strip() and text[end:end + 1] == ":"
-            and word_count(text[start:end]) < 15)
-
-
-def trim_clause(text: str, start: int, end: int, a_start: int, a_end: int) -> tuple[int, int]:
-    """Shrink a long sentence [start, end) to the clauses around the answer [a_start, a_end)."""
-    if word_count(text[start:end]) <= MAX_WORDS:
-        return _strip(text, start, end)
-    cuts = [start]
-    depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _OPEN_QUOTES and not (ch == "\"" and depth):
-            depth += 1
-        elif ch in _CLOSE_QUOTES and depth:
-            depth -= 1
-        elif depth == 0 and not a_start <= i < a_end and (
-                _CLAUSE_END.match(ch) or (ch == "،" and _opens_clause(text, i + 1, end))):
-            cuts.append(i + 1)
-    cuts.append(end)
-    pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
-    k = next(i for i, (s, e) in enumerate(pieces) if s <= a_start < e)
-    lo = hi = k
-    # Grow towards the fuller context while the clause is too short to stand alone.
-    while word_count(text[pieces[lo][0]:pieces[hi][1]]) < 12:
-        grow_right = hi + 1 < len(pieces)
-        grow_left = lo > 0
-        if grow_right and (not grow_left or word_count(text[pieces[hi + 1][0]:pieces[hi + 1][1]])
-                           <= word_count(text[pieces[lo - 1][0]:pieces[lo - 1][1]])):
-            if word_count(text[pieces[lo][0]:pieces[hi + 1][1]]) > MAX_WORDS:
-                break
-            hi += 1
-        elif grow_left:
-            if word_count(text[pieces[lo - 1][0]:pieces[hi][1]]) > MAX_WORDS:
-                break
-            lo -= 1
-        else:
-            break
-    # A clause opening on `خاصة` or `بعد` leans on the one before it: take that one too.
-    while lo > 0 and starts_fragment(text[pieces[lo][0]:pieces[lo][1]]) and word_count(
-            text[pieces[lo - 1][0]:pieces[hi][1]]) <= MAX_WORDS + 10:
-        lo -= 1
-    # `وحسب تقرير نشرته الصحيفة في ...،` only introduces what follows: keep what it says.
-    if hi + 1 < len(pieces) and fold(text[pieces[lo][0]:pieces[hi][1]].split(maxsplit=1)[0]
-                                      ).text in _ATTRIBUTIONS and word_count(
-            text[pieces[lo][0]:pieces[hi + 1][1]]) <= MAX_WORDS + 10:
-        hi += 1
-    s, e = _strip(text, pieces[lo][0], pieces[hi][1])
-    return (min(s, a_start), max(e, a_end))
-
-
-def _opens_clause(text: str, at: int, end: int) -> bool:
-    words = text[at:end].split(maxsplit=1)
-    return bool(words) and words[0] in _CLAUSE_START
-
-
-def starts_fragment(clause: str) -> bool:
-    """True when the clause begins with a word that needs the clause before it."""
-    words = clause.strip(" ،,؛:\"“”«»").split(maxsplit=1)
-    return bool(words) and words[0] in FRAGMENT_START
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "،؛:;"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "،؛:;"):
-        end -= 1
-    return start, end
-
-
-# Head nouns that make the next word part of a longer name: `خليج العقبة`, `بحر قزوين`.
 _NAME_HEADS = ("خليج", "بحر", "نهر", "جزيرة", "جزر", "مضيق", "قناة", "جبل", "جبال", "شبه", "بحيرة")
 
 

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from studykit.generate.common import Context, Spot, inside_quote, make_question, starts_fragment
+from studykit.generate.clauses import starts_fragment
+from studykit.generate.common import Context, Spot, inside_quote, make_question
 from studykit.generate.text import word_count
 from studykit.models import Fact, FactKind, Pair, Question, QuestionType
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from studykit.arabic import fold
+from studykit.generate.clauses import starts_fragment
 from studykit.generate.clean import drop_then, has_then, vague_date
 from studykit.generate.common import (
     WIDE_WORDS,
@@ -19,7 +20,6 @@ from studykit.generate.common import (
     inside_quote,
     make_question,
     names_of,
-    starts_fragment,
     swappable,
 )
 from studykit.generate.distractors import distractors

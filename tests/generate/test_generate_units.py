@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studykit.generate.common import starts_fragment, trim_clause
+from studykit.generate.clauses import starts_fragment, trim_clause
 from studykit.generate.dates import other_forms, parse_written, shifted
 from studykit.generate.distractors import number_shape, shifted_number
 from studykit.generate.text import contains_phrase, find_phrase

@@ -83,7 +83,9 @@ def stats(bank: Path | None, db: Path | None, as_json: bool, now: datetime | Non
     from studykit.review.store import ReviewStore
 
     questions, title = load_questions(_banks((bank,) if bank else ()), include_drafts)
-    with ReviewStore(store_path(db)) as store:
+    path = store_path(db)
+    # Nothing studied yet: report from an empty in-memory store rather than create the file.
+    with ReviewStore(path if path.exists() else Path(":memory:")) as store:
         figures = compute_stats(questions, store, now or datetime.now(UTC))
     if as_json:
         click.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))

@@ -272,3 +272,11 @@ def test_default_deck_without_a_bank_argument(tmp_path: Path, tmp_db: Path) -> N
     quiz.child.sendcontrol("c")
     assert "reviewed: 1" in quiz.finish()
     assert len(log_rows(tmp_db)) == 1
+
+
+def test_stats_on_a_new_database_does_not_create_it(tmp_path: Path, bank_file: Path) -> None:
+    db = tmp_path / "never-studied.db"
+    out = subprocess.run([str(STUDYKIT), "stats", str(bank_file), "--db", str(db), "--json"],
+                         capture_output=True, text=True, env=child_env(tmp_path), check=True)
+    assert json.loads(out.stdout)["by_state"]["new"] > 0
+    assert not db.exists()

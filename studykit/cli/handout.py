@@ -72,3 +72,8 @@ def handout(bank: Path | None, output: Path, versions: int, seed: int, count: in
     for path in written:
         click.echo(f"Wrote {path} ({len(layout.versions)} version(s), {count_q} questions)",
                    err=True)
+    pool = [q for q in loaded.selected(include_drafts) if not types or q.type in types]
+    if not siblings and count_q < min(count or len(pool), len(pool)):
+        click.echo(f"Note: {len(pool)} questions match, but several share a clause or a fact "
+                   "and would give each other away, so one of each is printed; --siblings "
+                   "prints them all.", err=True)

@@ -40,7 +40,9 @@ def _banks(banks: tuple[Path, ...]) -> list[Path]:
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="At most this many cards this session.")
 @click.option("--mode", type=click.Choice(["auto", "mcq", "typed", "flip"]), default="auto",
-              show_default=True, help="How to ask: by question type, or all one way.")
+              show_default=True,
+              help="How to ask: auto by question type; mcq = choices wherever the question has "
+                   "options; typed = type every answer; flip = reveal and grade yourself.")
 @click.option("--cram", is_flag=True, help="Study every card now without changing the schedule.")
 @click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable).")
 @click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical",

@@ -45,7 +45,7 @@ def _show(q: Question, n: int, total: int, rtl: str = "logical") -> None:
     click.echo(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template})")
     _say("", q.shown_prompt, rtl)
     for i, option in enumerate(q.shown_options, 1):
-        _say(f"  {i}. ", option, rtl)
+        _say("  ", f"{i}. {option}", rtl)
     for pair in q.shown_pairs:
         _say("  - ", f"{pair.left} — {pair.right}", rtl)
     _say("answer: ", q.shown_answer, rtl)
@@ -120,7 +120,8 @@ def review(bank: Path, rtl: str) -> None:
                 changed = question.model_copy(update={
                     "edit": None if edited == Edit() else edited, "status": Status.APPROVED})
             elif action == "reject":
-                reason = click.prompt("  reason (optional)", default="", show_default=False).strip()
+                reason = click.prompt("  reason (optional, Enter for none)", default="",
+                                  show_default=False).strip()
                 edit = (question.edit or Edit()).model_copy(update={"note": reason}) if reason \
                     else question.edit
                 changed = question.model_copy(update={"status": Status.REJECTED, "edit": edit})

@@ -220,9 +220,9 @@ def write_apkg(
     """
     questions = bank.selected(include_drafts)
     if not any(q.type in ANKI_TYPES for q in questions):
-        which = "questions" if include_drafts else (
-            "approved questions (review the bank, or add --include-drafts)")
-        raise OutputError(f"{path}: not written: the bank has no {which} for Anki")
+        hint = "" if include_drafts else " (review the bank, or add --include-drafts)"
+        which = "questions" if include_drafts else "approved questions"
+        raise OutputError(f"{path}: not written: the bank has no {which} for Anki{hint}")
     data = package_bytes(bank, questions, timestamp if timestamp is not None else 0.0)
     atomic_write(path, data)
     return sum(1 for q in questions if q.type in ANKI_TYPES)

@@ -187,7 +187,26 @@ def other_forms(text: str, value: str | None) -> list[str]:
             forms = [f"{day} {n} {year}" for n in names] + [f"{day}/{month}/{year}"]
         else:
             forms = [f"{n} {year}" for n in names] + [f"{month}/{year}"]
-    return [f for f in forms if fold(f).text != fold(text).text]
+    core = bare_relative(text)
+    if core:
+        forms.append(core)
+    return [f for f in dict.fromkeys(forms) if fold(f).text != fold(text).text]
+
+
+_RELATIVE_WORDS = ("الماضي", "الماضية", "الجاري", "الجارية", "الحالي", "الحالية", "المقبل",
+                   "المقبلة", "القادم", "القادمة", "الفارط")
+
+
+def bare_relative(text: str) -> str | None:
+    """`شهر أغسطس الماضي` → `أغسطس`, `29 مارس الجاري` → `29 مارس`: what a student types for a
+    blank whose sentence already says which year (the words around the blank do)."""
+    words = text.split()
+    if len(words) < 2 or words[-1] not in _RELATIVE_WORDS:
+        return None
+    core = words[1:-1] if words[0] in ("شهر", "عام", "العام", "الشهر") else words[:-1]
+    if not core or not any(ch.isalpha() for w in core for ch in w):
+        return None  # `الشهر الجاري`, `العام الماضي`: nothing left to type
+    return " ".join(core)
 
 
 def absolute_form(text: str, value: str | None, relative: bool) -> str:

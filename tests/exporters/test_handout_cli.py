@@ -84,3 +84,12 @@ def test_drafts_need_include_drafts(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "no questions" in refused.output
     done = run(str(path), "-o", str(tmp_path / "x.pdf"), "--include-drafts")
     assert done.exit_code == 0 and (tmp_path / "x.pdf").stat().st_size > 0
+
+
+def test_left_out_siblings_are_announced(bank_file: Path, tmp_path: Path) -> None:
+    few = run(str(bank_file), "-o", str(tmp_path / "a.md"), "--count", "500")
+    assert few.exit_code == 0, few.output
+    assert "--siblings" in few.stderr
+    every = run(str(bank_file), "-o", str(tmp_path / "b.md"), "--siblings")
+    assert every.exit_code == 0
+    assert "--siblings" not in every.stderr

@@ -51,7 +51,7 @@ def test_no_shift_for_a_date_without_digits_or_month() -> None:
 
 
 @pytest.mark.parametrize(("text", "value", "expected"), [
-    ("29 مارس الجاري", "2023-03-29", ["29 مارس 2023", "29 آذار 2023", "29/3/2023"]),
+    ("29 مارس الجاري", "2023-03-29", ["29 مارس 2023", "29 آذار 2023", "29/3/2023", "29 مارس"]),
     ("عام 2015", "2015", ["2015"]),
     ("أغسطس 2021", "2021-08", ["آب 2021", "8/2021"]),
     ("أمس", None, []),
@@ -148,3 +148,23 @@ def test_nested_regions_are_never_options_together(a: str, b: str, inside: bool)
     from studykit.generate.distractors import nested
 
     assert nested(a, b) is inside
+
+
+@pytest.mark.parametrize("written, value, bare", [
+    ("شهر أغسطس الماضي", "2022-08", "أغسطس"),
+    ("29 مارس الجاري", "2023-03-29", "29 مارس"),
+    ("يونيو المقبل", "2024-06", "يونيو"),
+    ("أيلول الفارط", "2019-09", "أيلول"),
+])
+def test_a_relative_date_also_accepts_its_bare_form(written: str, value: str, bare: str) -> None:
+    """The sentence around a blank says which year; a student types just the month/day."""
+    from studykit.generate.dates import other_forms
+
+    assert bare in other_forms(written, value)
+
+
+@pytest.mark.parametrize("written", ["الشهر الجاري", "العام الماضي", "أغسطس 2021"])
+def test_no_bare_form_when_nothing_would_be_left_or_nothing_is_relative(written: str) -> None:
+    from studykit.generate.dates import bare_relative
+
+    assert bare_relative(written) is None

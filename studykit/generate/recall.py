@@ -11,8 +11,8 @@ from studykit.arabic import fold, normalize, sentence_index
 from studykit.generate.cloze import alternatives
 from studykit.generate.common import Context, Spot, make_question, names_of
 from studykit.generate.dates import absolute_form
+from studykit.generate.events import event_date_question, event_place_question
 from studykit.generate.text import contains_phrase, find_phrase
-from studykit.generate.timeline import event_of
 from studykit.models import Fact, FactKind, Question, QuestionType
 
 QUOTE_WORDS = 16
@@ -260,35 +260,7 @@ def _answer_spot(ctx: Context, fact: Fact, answer: str) -> Spot | None:
     return None
 
 
-# Past-tense verbs that open a news event clause (`قام الوزير بزيارة`, `وقّع البلدان`);
-# an event opening with one reads as a question after `متى`.
-_EVENT_VERBS = {fold(v).text for v in (
-    "قام", "قامت", "زار", "زارت", "وقع", "وقعت", "وقّع", "وقّعت", "أعلن", "أعلنت", "التقى",
-    "التقت", "عقد", "عقدت", "افتتح", "افتتحت", "أجرى", "أجرت", "بدأ", "بدأت", "اندلع",
-    "اندلعت", "توصل", "توصلت", "اتفق", "اتفقت", "أصدر", "أصدرت", "نشر", "نشرت", "استقبل",
-    "استقبلت", "وصل", "وصلت", "أطلق", "أطلقت", "شارك", "شاركت", "دعا", "دعت", "أكد", "أكدت",
-)}
-
-
-def event_date_question(ctx: Context, fact: Fact) -> list[Question]:
-    """`متى قام وزير الخارجية ... بزيارة رسمية إلى موسكو؟` from a dated verbal clause."""
-    if fact.kind != FactKind.DATE or not fact.value:
-        return []
-    spot = ctx.good_spot(fact)
-    event = event_of(spot) if spot else None
-    if spot is None or event is None:
-        return []
-    first = fold(event.split()[0]).text
-    if first.startswith(("و", "ف")) and first[1:] in _EVENT_VERBS:
-        event = event[1:]
-    elif first not in _EVENT_VERBS:
-        return []
-    answer = absolute_form(spot.answer, fact.value, fact.relative)
-    return [make_question(ctx, "event-date", QuestionType.SHORT_ANSWER, [fact],
-                          f"متى {event}؟", answer, spot, verbatim=answer == spot.answer,
-                          alternatives=[spot.answer, *alternatives(ctx, fact, spot.answer)])]
-
-
 def recall(ctx: Context, fact: Fact) -> list[Question]:
     return [*person_questions(ctx, fact), *quote_question(ctx, fact),
-            *agreement_questions(ctx, fact), *event_date_question(ctx, fact)]
+            *agreement_questions(ctx, fact), *event_date_question(ctx, fact),
+            *event_place_question(ctx, fact)]

@@ -66,7 +66,7 @@ def event_place_question(ctx: Context, fact: Fact) -> list[Question]:
         # The verb may open an earlier comma-clause of the sentence (`افتتح الوزير، فلان، ...
         # سفارة بلاده في إسرائيل`): read from the sentence's start.
         article = next((a for a in ctx.articles if a.source.id == spot.source), None)
-        lead = article.text[spot.opening:spot.start] if article and 0 <= spot.opening else ""
+        lead = article.text[spot.opening:spot.start] if article and spot.opening >= 0 else ""
         before = lead + spot.sentence[:spot.answer_start]
         locative = _LOCATIVE.search(before)
         if locative is None:

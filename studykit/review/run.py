@@ -76,7 +76,9 @@ def run_quiz(paths: list[Path], db: Path, *, now: datetime, new_per_day: int = D
                             cram=cram)
         session = Session(store, queue, make_scheduler(fuzz=fuzz), Clock(now), cram=cram)
         if not questions:
+            # One clear line; no empty card loop, no "0% (0/0)" summary.
             console.print("No questions to study (none approved? try --include-drafts).")
+            return session.summary(None)
         player = Player(session, console, keys, screen, mode=mode, rng=rng or random.Random(),
                         title=title)
         try:

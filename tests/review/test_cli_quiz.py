@@ -280,3 +280,10 @@ def test_stats_on_a_new_database_does_not_create_it(tmp_path: Path, bank_file: P
                          capture_output=True, text=True, env=child_env(tmp_path), check=True)
     assert json.loads(out.stdout)["by_state"]["new"] > 0
     assert not db.exists()
+
+
+def test_nothing_to_study_is_one_line(tmp_path: Path, bank_file: Path, tmp_db: Path) -> None:
+    out = subprocess.run([str(STUDYKIT), "quiz", str(bank_file), "--db", str(tmp_db),
+                          "--tag", "no-such-tag"], capture_output=True, text=True,
+                         env=child_env(tmp_path), check=True, timeout=30)
+    assert out.stdout.strip() == "No questions to study (none approved? try --include-drafts)."

@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
+from gen_factory import fact_at
 
 from studykit.generate.choice import mcq
 from studykit.generate.clean import generic_description, points_to
@@ -18,7 +19,7 @@ from studykit.generate.common import Context
 from studykit.generate.distractors import distractors
 from studykit.generate.nations import nation_of, of_nation
 from studykit.generate.truefalse import FALSE, TRUE, speculative, true_false
-from studykit.models import Fact, FactKind, Mention, fact_id
+from studykit.models import Fact, FactKind, fact_id
 from studykit.sources import Article, read_article
 
 
@@ -28,14 +29,6 @@ def _article(tmp_path: Path, text: str) -> Article:
     return read_article(path)
 
 
-def _fact(article: Article, kind: FactKind, text: str, nth: int = 0, **extra: object) -> Fact:
-    starts, at = [], -1
-    while (at := article.text.find(text, at + 1)) != -1:
-        starts.append(at)
-    mentions = tuple(Mention(start=s, end=s + len(text), sentence=0, source=article.source.id)
-                     for s in starts[nth:])
-    return Fact(id=fact_id(kind, text), kind=kind, text=text, value=text, mentions=mentions,
-                **extra)
 
 
 @pytest.mark.parametrize(("before", "clause", "widen"), [
@@ -78,7 +71,7 @@ def test_clause_points_to_the_sentence_before(before: str, clause: str, widen: b
 def test_leaning_clause_takes_in_the_sentence_before(tmp_path: Path, text: str, answer: str,
                                                      starts: str) -> None:
     article = _article(tmp_path, text)
-    fact = _fact(article, FactKind.DATE, answer)
+    fact = fact_at(article, FactKind.DATE, answer)
     spot = Context("b", [article], [fact]).spots(fact)[0]
     assert spot.sentence.startswith(starts)
     # Offsets stay exact: the clause is a slice of the article and the answer indexes it.
@@ -117,7 +110,7 @@ def test_nationality_the_stem_states(clause: str, name: str, role: str | None,
 def test_person_options_share_the_stem_nationality(tmp_path: Path, text: str, name: str,
                                                    role: str, rank: str, country: str) -> None:
     article = _article(tmp_path, text)
-    fact = _fact(article, FactKind.PERSON, name, role=role, attrs={"rank": rank})
+    fact = fact_at(article, FactKind.PERSON, name, role=role, attrs={"rank": rank})
     ctx = Context("b", [article], [fact])
     wrong = distractors(ctx, fact, ctx.spots(fact)[0].sentence, 3, random.Random(3))
     assert len(wrong) == 3 and all(of_nation(w, country) for w in wrong)
@@ -136,7 +129,7 @@ def test_no_mcq_when_too_few_of_that_country(tmp_path: Path, text: str, name: st
                                              rank: str | None) -> None:
     article = _article(tmp_path, text)
     attrs = {"rank": rank} if rank else {}
-    fact = _fact(article, FactKind.PERSON, name, role=role, attrs=attrs)
+    fact = fact_at(article, FactKind.PERSON, name, role=role, attrs=attrs)
     assert mcq(Context("b", [article], [fact]), fact) == []
 
 
@@ -156,9 +149,9 @@ def test_true_false_swaps_only_to_a_name_the_article_refutes(tmp_path: Path) -> 
     article = _article(tmp_path, (
         "وسوف يثير التقارب بين البلدين قلق الولايات المتحدة وغضب إسرائيل في المرحلة المقبلة.\n"
         "ووصل وزير الخارجية الأردني إلى القاهرة في زيارة رسمية تستمر يومين لبحث ملف غزة.\n"))
-    israel = _fact(article, FactKind.PLACE, "إسرائيل", subkind="country")
-    cairo = _fact(article, FactKind.PLACE, "القاهرة", subkind="capital")
-    gaza = _fact(article, FactKind.PLACE, "غزة", subkind="region")
+    israel = fact_at(article, FactKind.PLACE, "إسرائيل", subkind="country")
+    cairo = fact_at(article, FactKind.PLACE, "القاهرة", subkind="capital")
+    gaza = fact_at(article, FactKind.PLACE, "غزة", subkind="region")
     questions = true_false(Context("b", [article], [israel, cairo, gaza]), [israel, cairo, gaza])
     by_fact = {q.fact_ids[0]: q for q in questions}
     # A prediction stays true; nothing in the article refutes `غضب أوكرانيا`.
@@ -175,7 +168,7 @@ def test_attribution_is_kept_in_a_true_statement(tmp_path: Path) -> None:
         "وحسب تقرير نشرته صحيفة الشرق الأوسط يوم الأحد، فإن الحكومة العراقية تسعى إلى "
         "الحصول على قرض من البنك الدولي بقيمة ملياري دولار لتمويل مشروعات الكهرباء في "
         "البصرة والموصل خلال العامين المقبلين.\n"))
-    basra = _fact(article, FactKind.PLACE, "البصرة", subkind="city")
+    basra = fact_at(article, FactKind.PLACE, "البصرة", subkind="city")
     questions = true_false(Context("b", [article], [basra]), [basra])
     assert questions and all("وحسب تقرير" in q.prompt for q in questions)
     for q in questions:
@@ -201,5 +194,5 @@ def test_no_cloze_on_a_generic_agreement_description(tmp_path: Path) -> None:
     article = _article(tmp_path, (
         "وتأمل الحكومة المصرية في توقيع اتفاقية استراتيجية شاملة مع اليونان خلال زيارة رئيس "
         "الوزراء إلى أثينا الشهر المقبل.\n"))
-    deal = _fact(article, FactKind.AGREEMENT, "اتفاقية استراتيجية شاملة")
+    deal = fact_at(article, FactKind.AGREEMENT, "اتفاقية استراتيجية شاملة")
     assert cloze(Context("b", [article], [deal]), deal) == []

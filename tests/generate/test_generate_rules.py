@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from gen_factory import fact_at
 
 from studykit.check import same_date_written
 from studykit.generate import generate, list_head
@@ -16,7 +17,7 @@ from studykit.generate.dates import shifted
 from studykit.generate.distractors import distractors
 from studykit.generate.giveaway import given_away, ruled_out
 from studykit.generate.recall import _ask_speaker, _short_quote, definite
-from studykit.models import Fact, FactKind, Mention, fact_id
+from studykit.models import Fact, FactKind, fact_id
 from studykit.sources import Article, read_article
 
 
@@ -196,19 +197,11 @@ def article(tmp_path: Path) -> Article:
     return read_article(path)
 
 
-def _fact(article: Article, kind: FactKind, text: str, nth: int = 0, **extra: object) -> Fact:
-    starts, at = [], -1
-    while (at := article.text.find(text, at + 1)) != -1:
-        starts.append(at)
-    mentions = tuple(Mention(start=s, end=s + len(text), sentence=0, source=article.source.id)
-                     for s in starts[nth:])
-    return Fact(id=fact_id(kind, text), kind=kind, text=text, value=text, mentions=mentions,
-                **extra)
 
 
 def test_city_distractors_come_from_the_country_the_clause_names(article: Article) -> None:
-    aleppo = _fact(article, FactKind.PLACE, "حلب", subkind="city")
-    amman = _fact(article, FactKind.PLACE, "عمّان", subkind="city")
+    aleppo = fact_at(article, FactKind.PLACE, "حلب", subkind="city")
+    amman = fact_at(article, FactKind.PLACE, "عمّان", subkind="city")
     ctx = Context("b", [article], [aleppo, amman])
     clause = ctx.spots(aleppo)[0].sentence
     wrong = distractors(ctx, aleppo, clause, 3, random.Random(1))
@@ -218,8 +211,8 @@ def test_city_distractors_come_from_the_country_the_clause_names(article: Articl
 
 
 def test_newspaper_distractors_are_newspapers(article: Article) -> None:
-    paper = _fact(article, FactKind.ORGANIZATION, "الغارديان", subkind="media")
-    ministry = _fact(article, FactKind.ORGANIZATION, "الحكومة", subkind="organization")
+    paper = fact_at(article, FactKind.ORGANIZATION, "الغارديان", subkind="media")
+    ministry = fact_at(article, FactKind.ORGANIZATION, "الحكومة", subkind="organization")
     ctx = Context("b", [article], [paper, ministry])
     wrong = distractors(ctx, paper, ctx.spots(paper)[0].sentence, 3, random.Random(1))
     from studykit.generate.distractors import media
@@ -227,8 +220,8 @@ def test_newspaper_distractors_are_newspapers(article: Article) -> None:
 
 
 def test_no_swap_to_a_person_the_article_gives_another_role(article: Article) -> None:
-    safadi = _fact(article, FactKind.PERSON, "أيمن الصفدي", role="وزير الخارجية الأردني")
-    shoukry = _fact(article, FactKind.PERSON, "سامح شكري", role="وزير الخارجية المصري")
+    safadi = fact_at(article, FactKind.PERSON, "أيمن الصفدي", role="وزير الخارجية الأردني")
+    shoukry = fact_at(article, FactKind.PERSON, "سامح شكري", role="وزير الخارجية المصري")
     ctx = Context("b", [article], [safadi, shoukry])
     wrong = distractors(ctx, safadi, ctx.spots(safadi)[0].sentence, 3, random.Random(1))
     assert "سامح شكري" not in wrong and len(wrong) == 3
@@ -236,7 +229,7 @@ def test_no_swap_to_a_person_the_article_gives_another_role(article: Article) ->
 
 def test_list_head_and_coverage_across_clauses(article: Article) -> None:
     names = ["العراق", "السعودية", "الكويت", "قطر", "البحرين"]
-    facts = [_fact(article, FactKind.PLACE, n) for n in names]
+    facts = [fact_at(article, FactKind.PLACE, n) for n in names]
     ctx = Context("b", [article], facts)
     spots = {f.text: ctx.spots(f)[0] for f in facts}
     assert list_head(ctx, facts[2], spots["الكويت"]) == spots["الكويت"].sentence.index("العراق")
@@ -292,8 +285,8 @@ def test_country_blank_accepts_its_capital(tmp_path: Path) -> None:
                     "ووصل الوفد الإيراني إلى فيينا صباح اليوم لبدء جولة جديدة.\n",
                     encoding="utf-8")
     article = read_article(path)
-    austria = _fact(article, FactKind.PLACE, "النمسا", subkind="country")
-    vienna = _fact(article, FactKind.PLACE, "فيينا", subkind="city")
+    austria = fact_at(article, FactKind.PLACE, "النمسا", subkind="country")
+    vienna = fact_at(article, FactKind.PLACE, "فيينا", subkind="city")
     ctx = Context("b", [article], [austria, vienna])
     assert "فيينا" in alternatives(ctx, austria, "النمسا")
     assert "النمسا" in alternatives(ctx, vienna, "فيينا")
@@ -307,7 +300,7 @@ def test_no_true_false_statement_about_a_bare_this(tmp_path: Path) -> None:
                     "ووقعت الحكومة اتفاقية لتوريد النفط الخام مع العراق في بغداد الشهر الماضي.\n",
                     encoding="utf-8")
     article = read_article(path)
-    iraq = _fact(article, FactKind.PLACE, "العراق")
+    iraq = fact_at(article, FactKind.PLACE, "العراق")
     questions = true_false(Context("b", [article], [iraq]), [iraq])
     assert [q.source.sentence[:6] for q in questions] == ["ووقعت "]
 
@@ -329,8 +322,8 @@ def test_conflict_distractors_are_conflicts(tmp_path: Path) -> None:
     path.write_text("وقد يلقي التوتر بظلاله على النزاع المعروف “ناجورنو قرة باغ” بين أرمينيا "
                     "وأذربيجان، وعلى أمن منطقة آسيا الوسطى كلها.\n", encoding="utf-8")
     article = read_article(path)
-    karabakh = _fact(article, FactKind.PLACE, "ناجورنو قرة باغ", subkind="region")
-    asia = _fact(article, FactKind.PLACE, "آسيا الوسطى", subkind="region")
+    karabakh = fact_at(article, FactKind.PLACE, "ناجورنو قرة باغ", subkind="region")
+    asia = fact_at(article, FactKind.PLACE, "آسيا الوسطى", subkind="region")
     ctx = Context("b", [article], [karabakh, asia])
     wrong = distractors(ctx, karabakh, ctx.spots(karabakh)[0].sentence, 3, random.Random(1))
     assert len(wrong) == 3 and set(wrong) <= set(places("conflict"))

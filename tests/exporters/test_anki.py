@@ -39,6 +39,15 @@ def col(tmp_path: Path) -> Any:
     collection.close()
 
 
+@pytest.fixture
+def imported(small_bank: Bank, tmp_path: Path, col: Any) -> Any:
+    """A collection with the small bank's package imported."""
+    apkg = tmp_path / "deck.apkg"
+    write_apkg(small_bank, apkg, timestamp=1_700_000_000)
+    import_apkg(col, apkg)
+    return col
+
+
 def ankable(bank: Bank) -> list[Any]:
     return [q for q in bank.selected() if q.type in ANKI_TYPES]
 
@@ -60,10 +69,8 @@ def test_import_counts_deck_and_rtl(small_bank: Bank, tmp_path: Path, col: Any) 
     assert col.media.have(FONT_MEDIA)
 
 
-def test_cloze_card_blanks_and_fills(small_bank: Bank, tmp_path: Path, col: Any) -> None:
-    apkg = tmp_path / "deck.apkg"
-    write_apkg(small_bank, apkg, timestamp=1_700_000_000)
-    import_apkg(col, apkg)
+def test_cloze_card_blanks_and_fills(imported: Any) -> None:
+    col = imported
     [cid] = col.find_cards("note:studykit*Cloze*")
     card = col.get_card(cid)
     assert "29 مارس الجاري" not in card.question()
@@ -72,30 +79,24 @@ def test_cloze_card_blanks_and_fills(small_bank: Bank, tmp_path: Path, col: Any)
     assert "عبد اللهيان" in card.question()
 
 
-def test_html_in_text_is_escaped(small_bank: Bank, tmp_path: Path, col: Any) -> None:
-    apkg = tmp_path / "deck.apkg"
-    write_apkg(small_bank, apkg, timestamp=1_700_000_000)
-    import_apkg(col, apkg)
+def test_html_in_text_is_escaped(imported: Any) -> None:
+    col = imported
     [nid] = col.find_notes("tag:true_false")
     note = col.get_note(nid)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co." in note["Prompt"]
     assert "<script>" not in col.get_card(note.card_ids()[0]).question()
 
 
-def test_source_field_highlights_answer(small_bank: Bank, tmp_path: Path, col: Any) -> None:
-    apkg = tmp_path / "deck.apkg"
-    write_apkg(small_bank, apkg, timestamp=1_700_000_000)
-    import_apkg(col, apkg)
+def test_source_field_highlights_answer(imported: Any) -> None:
+    col = imported
     [nid] = col.find_notes("tag:mcq")
     note = col.get_note(nid)
     assert "<mark>27 مارس 2023</mark>" in note["Source"]
     assert note["Options"].count("<li>") == 4
 
 
-def test_tags_carry_kind_type_and_source(small_bank: Bank, tmp_path: Path, col: Any) -> None:
-    apkg = tmp_path / "deck.apkg"
-    write_apkg(small_bank, apkg, timestamp=1_700_000_000)
-    import_apkg(col, apkg)
+def test_tags_carry_kind_type_and_source(imported: Any) -> None:
+    col = imported
     [nid] = col.find_notes("tag:short_answer")
     assert set(col.get_note(nid).tags) == {"person", "short_answer", "seed"}
 

@@ -81,10 +81,17 @@ def name_key(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
-def score(facts: Sequence[Fact], gold: Mapping[str, Any]) -> Score:
-    """Score `facts` against `gold` for every kind the gold annotates."""
+def score(facts: Sequence[Fact], gold: Mapping[str, Any], strict_people: bool = False) -> Score:
+    """Score `facts` against `gold` for every kind the gold annotates.
+
+    `strict_people`: a person matches only by its full name — the predicted value and the gold
+    name (its `value`, else `text`) share at least 60% of the longer name's words — so a bare
+    «جون» for «جون كيري» is a miss and a spurious person, not a hit through an alias.
+    """
     gold_facts: list[Mapping[str, Any]] = list(gold["facts"])
     kinds = list(dict.fromkeys(str(g["kind"]) for g in gold_facts))
+    if gold.get("relative_dates") and "date" not in kinds:
+        kinds.append("date")  # only relative dates (`أمس`) in the gold: still scored
     result: dict[str, KindScore] = {}
     for kind in kinds:
         expected = [g for g in gold_facts if g["kind"] == kind]
@@ -92,6 +99,8 @@ def score(facts: Sequence[Fact], gold: Mapping[str, Any]) -> Score:
         if kind == "date":
             extra = gold.get("relative_dates") or []
             result[kind] = _score_dates(predicted, [*expected, *extra])
+        elif kind == "person" and strict_people:
+            result[kind] = _score_people_strict(predicted, expected)
         else:
             result[kind] = _score_names(predicted, expected)
     return Score(result)
@@ -121,4 +130,26 @@ def _score_names(predicted: list[Fact], expected: list[Mapping[str, Any]]) -> Ki
         else:
             used.add(match)
     spurious = tuple(predicted[i].text for i in range(len(predicted)) if i not in used)
+    return KindScore(len(used), len(predicted), len(expected), tuple(missed), spurious)
+
+
+def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    longer = max(len(a), len(b))
+    return len(set(a) & set(b)) / longer if longer else 0.0
+
+
+def _score_people_strict(predicted: list[Fact], expected: list[Mapping[str, Any]]) -> KindScore:
+    pred_keys = [name_key(f.value or f.text) for f in predicted]
+    used: set[int] = set()
+    missed: list[str] = []
+    for g in expected:
+        want = name_key(str(g.get("value") or g["text"]))
+        best = max((i for i in range(len(pred_keys)) if i not in used),
+                   key=lambda i: _overlap(pred_keys[i], want), default=None)
+        if best is None or _overlap(pred_keys[best], want) < 0.6:
+            missed.append(str(g.get("value") or g["text"]))
+        else:
+            used.add(best)
+    spurious = tuple(predicted[i].value or predicted[i].text
+                     for i in range(len(predicted)) if i not in used)
     return KindScore(len(used), len(predicted), len(expected), tuple(missed), spurious)

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DECK   := decks/iran-russia-2023
 OUT    := build
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# Retrain the person tagger from ../shared/ner (ANERcorp + Wojood sample) and print its scores.
+model: $(VENV)/.installed-test
+	$(BIN)/python scripts/train_ner.py
 
 clean:
 	rm -rf $(OUT) dist .pytest_cache .mypy_cache .ruff_cache

@@ -72,7 +72,8 @@ def main() -> int:
             if args.verbose:
                 for kind, k in s.kinds.items():
                     if k.missed or k.spurious:
-                        print(f"{file.name} {kind}: missed {list(k.missed)} spurious {list(k.spurious)}")
+                        print(f"{file.name} {kind}: missed {list(k.missed)} "
+                              f"spurious {list(k.spurious)}")
     print(f"{len(scores)} articles")
     print(total(scores).table())
     return 0

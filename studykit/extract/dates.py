@@ -78,6 +78,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("pmonth", rf"{b}[وفب]?(?P<core>(?P<pos>{_PART})\s+(?:(?:من\s+)?شهر\s+)?(?P<m>{mon})"
                    rf"{gloss}{tail}?)(?!\w)"),
         ("month", rf"{b}(?:(?P<shahr>شهر)\s+)?(?P<m>{mon}){gloss}{tail}(?!\w)"),
+        # A month with no year (`في أيار (مايو)`, `أبريل (نيسان)`) takes its year from the
+        # story: see _bare_months.
+        ("bmonth", rf"{b}[وف]?(?:في|منذ|خلال|حتي|بحلول|قبل|بعد)\s+(?P<core>(?:(?P<shahr>شهر)\s+)?"
+                   rf"(?P<m>{mon}){gloss})(?!\w)(?!\s*\d)"),
+        ("bmonth", rf"{b}[وفب]?(?P<core>(?P<m>{mon})\s*[(/]\s*(?P<g>{mon})\s*\)?)(?!\w)(?!\s*\d)"),
         ("year", rf"{b}[وفبل]?(?P<core>(?:ال)?(?:عام|سنه|عامي)\s+(?P<y>\d{{4}})(?!\d)"
                  r"(?:\s*م(?!\w))?)"),
         # `قبل 2018`, `بحلول 2030`, Moroccan `متم 2018` (the end of 2018).
@@ -94,8 +99,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                 rf"{W.alternation(W.COUNT_WORDS)})\s+)?(?P<unit>عامين|سنتين|عام|سنه|"
                 r"اعوام|سنوات|سنين|شهرين|شهر|اشهر|شهور|يومين|ايام|اسبوعين|اسبوع|اسابيع))"
                 r"(?!\w)(?!\s*\d)"),
-        ("yesterday", rf"{b}[وفل]?(?P<core>اول\s+(?:من\s+)?امس|امس\s+الاول|الامس|امس|"
-                      r"البارحه|غدا|بعد\s+غد)(?!\w)"),
+        # `أمس الثلاثاء`, `غدًا (الأربعاء)`: the weekday named is the day meant.
+        ("yesterday", rf"{b}[وفل]?(?P<core>(?:اول\s+(?:من\s+)?امس|امس\s+الاول|الامس|امس|"
+                      rf"البارحه|غدا|بعد\s+غد)(?:\s*\(?\s*(?P<wd>{wd})\s*\)?)?)(?!\w)"),
         ("weekday", rf"{b}[وفل]?(?P<core>(?P<yawm>(?:اليوم|يوم|مساء|صباح|ليله|فجر|ظهر|عصر)\s+)?"
                     rf"(?P<wd>{wd})(?:\s+(?P<rel>{_PAST}|{_NEXT})(?!\w))?)(?!\w)"),
     ]
@@ -123,10 +129,50 @@ def extract_dates(ctx: Context) -> list[Fact]:
             item.fstart, item.fend = match.span(core)
             found.append(item)
     found = _same_year(sorted(found, key=lambda f: f.fstart))
+    found = _bare_months(found, ctx.published)
     for item in found:
         if item.value is None:
             item.key = " ".join(ctx.surface(item.fstart, item.fend).split())
     return build_facts(ctx, FactKind.DATE, found)
+
+
+_BARE = "\x00bare-month"
+
+
+def _bare_month(g: dict[str, str | None]) -> Found | None:
+    month = W.gregorian_months()[R.squash(g["m"] or "")]
+    if g.get("g") and W.gregorian_months()[R.squash(g["g"] or "")] != month:
+        return None
+    if R.squash(g["m"] or "") in W.ambiguous_months() and not (g.get("g") or g.get("shahr")):
+        return None
+    return Found(f"????-{month:02d}", 0, 0, key=_BARE, relative=True, subkind="month")
+
+
+def _bare_months(found: list[Found], pub: date | None) -> list[Found]:
+    """A month written with no year takes the year the story gives that month elsewhere
+    (`في فبراير` after `26 شباط (فبراير) 2016`), the nearest such mention; else the latest
+    such month not after publication; with no publication date it stays unresolved."""
+    dated = [f for f in found if f.value and not f.relative and len(f.value) >= 7
+             and f.value[:4].isdigit()]
+    out: list[Found] = []
+    for item in found:
+        if item.key != _BARE:
+            out.append(item)
+            continue
+        month = (item.value or "")[5:7]
+        same = [f for f in dated if f.value and f.value[5:7] == month]
+        item.key = ""
+        if same:
+            near = min(same, key=lambda f: abs(f.fstart - item.fstart))
+            item.value = f"{(near.value or '')[:4]}-{month}"
+            item.relative = False
+        elif pub is not None:
+            year = pub.year if int(month) <= pub.month else pub.year - 1
+            item.value = f"{year:04d}-{month}"
+        else:
+            continue  # no year in the story and no publication date: not a date we can give
+        out.append(item)
+    return out
 
 
 def _same_year(found: list[Found]) -> list[Found]:
@@ -160,6 +206,8 @@ def _read(name: str, m: re.Match[str], pub: date | None, commas: bool = False,
         return None  # a Hijri year alone spans two Gregorian years: no single value
     if name in ("day", "range", "month", "pmonth"):
         return _gregorian(name, g, pub)
+    if name == "bmonth":
+        return _bare_month(g)
     if name == "hijri":
         return R.hijri(g)
     if name == "numeric":
@@ -269,8 +317,17 @@ def _resolve(name: str, g: dict[str, str | None], pub: date) -> str | None:
         y, m = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
         return f"{y:04d}-{m + 1:02d}"
     if name == "yesterday":
-        shift = {"غدا": 1, "بعد غد": 2}.get(core, -2 if "اول" in core else -1)
-        return (pub + timedelta(days=shift)).isoformat()
+        word = core.split("(")[0].strip()
+        if g.get("wd"):
+            word = word[:word.rfind(" ")].strip() if word.endswith(R.squash(g["wd"])) else word
+        shift = {"غدا": 1, "بعد غد": 2}.get(word, -2 if "اول" in word else -1)
+        day = pub + timedelta(days=shift)
+        if g.get("wd"):
+            # The weekday wins: news often dates `أمس` from the day it was written.
+            target = W.WEEKDAYS[R.squash(g["wd"])]
+            back = (day.weekday() - target) % 7
+            day -= timedelta(days=back if back <= 3 else back - 7)
+        return day.isoformat()
     if name == "weekday":
         target = W.WEEKDAYS[R.squash(g["wd"])]
         back = (pub.weekday() - target) % 7

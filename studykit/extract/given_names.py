@@ -50,7 +50,7 @@ def given_name_people(ctx: Context, covered: set[int]) -> list[tuple[tuple[int, 
     out: list[tuple[tuple[int, int, int], Title]] = []
     for first, entries in _by_first().items():
         for i in ctx.positions.get(first, ()):
-            if i in covered or (i > 0 and not ctx.breaks[i] and _names_a_thing(
+            if i in covered or (i > 0 and not ctx.breaks[i] and names_a_thing(
                     toks[i - 1].text) and not _after_title(ctx, covered, i)):
                 continue
             n = max((len(e) for e in entries
@@ -84,7 +84,7 @@ def _after_title(ctx: Context, covered: set[int], i: int) -> bool:
     return False
 
 
-def _names_a_thing(before: str) -> bool:
+def names_a_thing(before: str) -> bool:
     """The word before a given name makes it the name of a thing: `مسجد محمد علي`, or any
     definite noun with no verb between (`المركز الدولي للمؤتمرات عبد اللطيف رحال`); a
     nationality or title adjective (`المصري`, `الدولي`) does not."""

@@ -44,3 +44,8 @@ def honorific_names(ctx: Context, found: list[tuple[tuple[int, int, int], Title]
             out.append(((*span, toks[span[0]].start), Title(i, head, "honorific", "")))
             covered.update(range(i, span[1] + 1))
     return sorted(out, key=lambda item: item[0][0])
+
+
+def named_after(word: str) -> bool:
+    """`مسجد`, `جامعة`, `شارع` (with any clitic): a word that names a thing after a person."""
+    return any(w in _NAMED_AFTER for w in L.strip_proclitics(word))

@@ -107,7 +107,7 @@ def attested_surname(ctx: Context, word: str, here: int) -> bool:
 
 # Connectors after which a common noun is still a name: `سميرة أبو عودة`, `أم كلثوم`.
 _KUNYA = frozenset({"ابو", "ابي", "ام", "بن", "ابن", "بنت"})
-_ORDINALS = frozenset({"الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+ORDINALS = frozenset({"الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                        "التاسع", "العاشر"})
 
 
@@ -135,7 +135,7 @@ def can_continue(word: str, prev: str, appositive: bool = False,
     title names) a nationality adjective of another country may end the name as a surname:
     `رئيس الوزراء محمد شياع السوداني`, `المحلل الفلسطيني هاني المصري`.
     """
-    if word in _ORDINALS and prev not in L.connectors():
+    if word in ORDINALS and prev not in L.connectors():
         return True  # a regnal number: `عبد الله الثاني`
     if not _ARABIC_WORD.fullmatch(word) or len(word) < 2 or is_stop(word):
         return False
@@ -248,7 +248,7 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
         connected = (nxt.text in L.connectors() or toks[end].text in L.connectors()
                      or nxt.text == "الدين")
         if (end > j and toks[end].text.startswith("ال") and toks[end - 1].text not in
-                L.connectors() and nxt.text not in _ORDINALS and not connected
+                L.connectors() and nxt.text not in ORDINALS and not connected
                 and toks[end].text != "الدين"
                 and not (sheikh and nxt.text.startswith("ال"))):
             break  # an ال-surname ends the name: `أيمن الصفدي ضرورة ...`

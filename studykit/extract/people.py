@@ -16,6 +16,7 @@ from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
 from studykit.extract.given_names import given_name_people
 from studykit.extract.honorifics import honorific_names
+from studykit.extract.person_evidence import combine
 from studykit.extract.titles import Title, titled_names
 from studykit.models import Fact, FactKind, fact_id
 
@@ -37,6 +38,7 @@ def extract_people(ctx: Context) -> list[Fact]:
     # Titled people first, in text order; names with no title after them, so that the
     # order of titled facts does not depend on a bare mention earlier in the text.
     titled = sorted(titled, key=lambda t: t[0][0]) + given_name_people(ctx, covered)
+    titled, _ = combine(ctx, titled)
     people: list[Person] = []
     for span, title in titled:
         person = _find(ctx, people, span)

@@ -16,6 +16,7 @@ import re
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract import place_clues as C
+from studykit.extract.byline import byline_outlets, byline_places
 from studykit.extract.context import Context, Found, build_facts
 from studykit.models import Fact, FactKind
 
@@ -64,10 +65,25 @@ def extract_places(ctx: Context) -> list[Fact]:
         attrs = {"country": entry.country} if entry.country else {}
         found.append(Found(entry.value, start, end, subkind=entry.subkind, attrs=attrs))
         i += n
+    found.extend(_dateline(ctx, found))
     for item in found:
         if item.subkind == "country" and item.value in adjectives:
             item.attrs["adjective"] = adjectives[item.value]
     return build_facts(ctx, FactKind.PLACE, found)
+
+
+def _dateline(ctx: Context, found: list[Found]) -> list[Found]:
+    """The byline's place the gazetteer does not know (`زيوريخ ــ رويترز`): a city. Places
+    inside the byline's outlet name (`«الشرق الأوسط أونلاين»`) are dropped from `found`."""
+    outlets = byline_outlets(ctx)
+    found[:] = [f for f in found if not any(s <= f.fstart and f.fend <= e for s, e in outlets)]
+    taken = {(f.fstart, f.fend) for f in found}
+    out = []
+    for (start, end), known in byline_places(ctx):
+        if not known and (start, end) not in taken:
+            value = " ".join(ctx.surface(start, end).split())
+            out.append(Found(value, start, end, subkind="city"))
+    return out
 
 
 _OMAN = "عُمان"

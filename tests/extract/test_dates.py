@@ -192,8 +192,23 @@ def test_ordinary_words_and_vague_phrases_are_not_dates(text: str) -> None:
     "افتتح المعرض في أغسطس دون ضجة.",  # no year, no relative word
     "وصلت الشحنة في شهر سبتمبر.",
 ])
-def test_a_month_without_year_is_never_guessed(text: str) -> None:
-    assert dates(text) == []
+def test_a_month_without_year_or_publication_date_is_no_date(text: str) -> None:
+    assert dates(text, published=None) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # No year in the story: the latest such month not after publication (PUB: 15 May 2024).
+    ("افتتح المعرض في أغسطس دون ضجة.", {"2023-08"}),
+    ("وصلت الشحنة في شهر فبراير.", {"2024-02"}),
+    ("افتتح المطعم أبوابه في أبريل (نيسان) بالمباشرة.", {"2024-04"}),
+    # The story gives the month's year elsewhere: that year, not the publication's.
+    ("يغادر منصبه في 26 شباط (فبراير) 2016. ويرغب في مغادرة المنصب في فبراير.",
+     {"2016-02-26", "2016-02"}),
+    # A month the sentence counts, not a date: no preposition, no gloss.
+    ("قال إن أغسطس شهر حار.", set()),
+])
+def test_a_bare_month_takes_its_year_from_the_story(text: str, expected: set[str]) -> None:
+    assert values(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,0 +1,112 @@
+"""Token features for the person tagger, shared by training (scripts/train_ner.py) and tagging.
+
+A token is a folded `\\w+` word (studykit.arabic folding, as the extractors see it) plus
+whether punctuation stands before it. Training splits the corpus's tokens the same way, so
+the model sees at run time exactly the kind of word it was trained on.
+
+Gazetteer features come from real lists: name words (arabnamer's dictionary, CC BY 4.0),
+the place table (CLDR, GeoNames, curated), title words, speech verbs and stopwords; the
+model learns how far to trust each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from studykit.extract import lexicon as L
+from studykit.extract.datewords import DATA
+
+FEATURES_VERSION = 1
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """Folded given and family name words (see data/name_words.txt for the source)."""
+    text = (DATA / "name_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t, _ in L.titles() for w in t[:1])
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(k[0] for k in L.places() if len(k) == 1)
+
+
+@cache
+def _stems() -> dict[str, str]:
+    return {}
+
+
+def stem(word: str) -> str:
+    """The word without one leading clitic group (و/ف, ب/ل/ك, ال) — the shortest variant
+    that still has three letters."""
+    cache_ = _stems()
+    hit = cache_.get(word)
+    if hit is not None:
+        return hit
+    out = L.strip_proclitics(word)[-1]
+    if out.startswith("ال") and len(out) > 4:
+        out = out[2:]
+    cache_[word] = out
+    return out
+
+
+def _word_class(word: str) -> list[str]:
+    s = stem(word)
+    out = []
+    names = name_words()
+    if word in names:
+        out.append("nm")
+    elif s in names:
+        out.append("nm_s")
+    if word in _title_words() or s in _title_words():
+        out.append("ttl")
+    if word in _place_words() or s in _place_words():
+        out.append("plc")
+    if L.nationality(word):
+        out.append("nat")
+    if word in L.verbs():
+        out.append("vrb")
+    if word in L.stopwords():
+        out.append("stp")
+    if word in L.common_nouns():
+        out.append("cn")
+    if word.isdigit():
+        out.append("dg")
+    return out
+
+
+def sentence_features(words: Sequence[str], breaks: Sequence[bool]) -> list[list[str]]:
+    """Feature strings for each word of one sentence; `breaks[i]`: punctuation before word i."""
+    classes = [_word_class(w) for w in words]
+    stems = [stem(w) for w in words]
+    n = len(words)
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        f = [
+            "b", "w=" + w, "s=" + stems[i], "p2=" + w[:2], "p3=" + w[:3],
+            "x2=" + w[-2:], "x3=" + w[-3:], "al" if w.startswith("ال") else "nal",
+            f"ln={min(len(w), 8)}",
+        ]
+        f += ["c=" + c for c in classes[i]]
+        if breaks[i]:
+            f.append("brk")
+        if i + 1 < n and breaks[i + 1]:
+            f.append("brk+")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"w{d:+d}={words[j]}")
+                f.append(f"s{d:+d}={stems[j]}")
+                f += [f"c{d:+d}={c}" for c in classes[j]]
+            else:
+                f.append(f"edge{d:+d}")
+        if i > 0:
+            f.append(f"w-1|w={stems[i - 1]}|{stems[i]}")
+        out.append(f)
+    return out

@@ -1,0 +1,98 @@
+"""The statistical person tagger: a CRF trained on annotated Arabic news (scripts/train_ner.py).
+
+It finds names that no title introduces (`وقال موفق الربيعي`, a byline) and sets the
+boundaries of names the title rules find. It runs only on the sentences that hold a possible
+name word (a name-gazetteer word, or a word right after a title or a speech verb): most text
+never reaches it, which keeps extraction fast on long inputs.
+
+The model file (data/person_tagger.crfsuite) is an adaptation of ANERcorp (CC BY-SA 4.0,
+see LICENSE-DATA); python-crfsuite is imported only when a text is tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from studykit.extract.context import Context
+from studykit.extract.datewords import DATA
+from studykit.extract.ner_features import name_words, sentence_features, stem
+
+MODEL = DATA / "person_tagger.crfsuite"
+# A sentence ends at . ! ? ؟ ; or a line break between two words.
+_END = re.compile(r"[.!?؟;؛\n]")
+_MAX_CHUNK = 80  # tokens: long runs without punctuation are tagged in overlapping-free slices
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A person span by token numbers (inclusive) and the model's confidence in it."""
+
+    first: int
+    last: int
+    prob: float
+    probs: tuple[float, ...] = ()  # each token's marginal, first to last
+
+
+@cache
+def _tagger() -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def _chunks(ctx: Context) -> list[tuple[int, int]]:
+    """[start, end) token ranges of sentences (or slices of over-long ones)."""
+    toks = ctx.tokens
+    folded = ctx.folded
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(toks) + 1):
+        end_here = i == len(toks) or (ctx.breaks[i] and _END.search(
+            folded, toks[i - 1].end, toks[i].start) is not None)
+        if end_here or i - start >= _MAX_CHUNK:
+            out.append((start, i))
+            start = i
+    return out
+
+
+def _worth_tagging(words: list[str]) -> bool:
+    names = name_words()
+    return any(w in names or stem(w) in names for w in words)
+
+
+def person_spans(ctx: Context) -> list[Tagged]:
+    """Every person span the tagger finds, with the mean marginal probability of its labels."""
+    return tag(ctx)[0]
+
+
+def tag(ctx: Context) -> tuple[list[Tagged], dict[int, float]]:
+    """Person spans, and for every token the tagger read, the probability that it is part of
+    a person's name (1 - P(O)). Tokens of sentences with no possible name word are absent."""
+    toks = ctx.tokens
+    if not toks or not MODEL.is_file():
+        return [], {}
+    tagger = _tagger()
+    out: list[Tagged] = []
+    inside: dict[int, float] = {}
+    for start, end in _chunks(ctx):
+        words = [t.text for t in toks[start:end]]
+        if not _worth_tagging(words):
+            continue
+        breaks = [ctx.breaks[i] for i in range(start, end)]
+        labels = tagger.tag(sentence_features(words, breaks))
+        for k in range(len(labels)):
+            inside[start + k] = 1.0 - tagger.marginal("O", k)
+        first = None
+        for k, label in enumerate([*labels, "O"]):
+            if first is not None and label != "I-PERS":
+                probs = tuple(tagger.marginal(labels[j], j) for j in range(first, k))
+                out.append(Tagged(start + first, start + k - 1, sum(probs) / len(probs), probs))
+                first = None
+            if label == "B-PERS" or (label == "I-PERS" and first is None):
+                first = k
+    return out, inside

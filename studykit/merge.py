@@ -2,7 +2,8 @@
 
 For every question of the new build whose id (bank + template + fact ids) was in the old
 bank, the old status and hand edit are kept; new questions arrive as drafts; old questions
-the new build no longer makes (their facts vanished) are kept with status `orphaned`.
+the new build no longer makes (their facts vanished) are kept with status `orphaned`; a
+question the generator holds back (`held`) stays held until a reviewer decides.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ def merge_banks(old: Bank, new: Bank) -> Bank:
             merged.append(question.model_copy(update={"status": Status.DRAFT, "edit": None}))
             continue
         # An orphan whose facts came back is reviewed again: its old verdict was lost with it.
-        status = Status.DRAFT if before.status == Status.ORPHANED else before.status
+        # A question nobody reviewed takes the generator's verdict (draft or held back); a
+        # reviewer's approval or rejection always stands.
+        status = before.status
+        if before.status in (Status.ORPHANED, Status.DRAFT, Status.HELD):
+            status = question.status
         merged.append(question.model_copy(update={"status": status, "edit": before.edit}))
     kept = {q.id for q in merged}
     for question in old.questions:

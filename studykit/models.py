@@ -45,6 +45,10 @@ class Status(StrEnum):
     REJECTED = "rejected"
     # The facts behind the question vanished on a rebuild; kept, never silently deleted.
     ORPHANED = "orphaned"
+    # The generator is not confident in it (its clause leans on the sentence before, and no
+    # standalone clause holds the fact): kept for a curious reviewer, never exported or
+    # quizzed unless a reviewer approves it (`studykit review --held`).
+    HELD = "held"
 
 
 class Source(Frozen):

@@ -40,6 +40,9 @@ class BuildReport:
         if self.merged:
             lines.append(f"  new drafts: {self.new_questions}, orphaned: {self.orphaned}, "
                          f"reviewed questions reworded by the generator: {self.reworded}")
+        if status.get("held"):
+            lines.append(f"  held back: {status['held']} (unsure; see them with "
+                         f"studykit review {self.path} --held)")
         return "\n".join(lines)
 
 

@@ -4,6 +4,7 @@ residue or a headline) and how to build a Question with stable id, tags and sour
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -23,6 +24,7 @@ from studykit.generate.clean import (
     unglue,
 )
 from studykit.generate.giveaway import given_away
+from studykit.generate.subject import implied_subject, needs_subject
 from studykit.generate.text import contains_phrase, word_count
 from studykit.models import (
     Fact,
@@ -150,7 +152,8 @@ class Context:
         sentence = article.text[first:end]
         return Spot(source=article.source.id, sentence=sentence, start=first, end=end,
                     answer_start=a_start - first, answer_end=a_end - first,
-                    fragment=answer is None, leaning=leans_back(sentence),
+                    fragment=answer is None,
+                    leaning=leans_back(sentence) or needs_subject(sentence),
                     widened=wide is not None, narrow=start - first,
                     opening=strip_span(article.text, span.start, span.end)[0])
 
@@ -170,9 +173,11 @@ class Context:
                       and not is_heading(text, prev) and not prev.text.rstrip(
                           " ”»\"").endswith(("؟", "?")))
             at = strip_span(text, prev.start, prev.end)[0]
+            clause, before = text[start:end], text[at:prev.end]
             # `فقد دفع الطرفان ...` before `وتستحوذ هذه القضية`: two sentences, still no referent.
             if usable and word_count(text[at:end]) <= WIDE_WORDS and not refers_back(
-                    text[at:prev.end]) and points_to(text[start:end], text[at:prev.end]):
+                    before) and not needs_subject(before) and (
+                    points_to(clause, before) or implied_subject(clause)):
                 return at
         return None
 
@@ -188,7 +193,8 @@ class Context:
         out = []
         for spot in self.spots(fact):
             if spot.fragment or (spot.leaning and not leaning) or (
-                    word_count(spot.sentence) < MIN_WORDS):
+                    word_count(spot.sentence) < MIN_WORDS) or _too_long(spot) or (
+                    half_range(spot)):
                 continue
             rest = spot.blanked(" ")
             if any(contains_phrase(rest, name) for name in (*names_of(fact), *avoid)):
@@ -207,6 +213,24 @@ class Context:
 
     def of_kind(self, kind: FactKind) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]
+
+
+# A clause this long is a run-on a student cannot read as one question (blind reviews:
+# 70-word sentences copied whole); one widened with the sentence before may be WIDE_WORDS.
+MAX_PROMPT_WORDS = 55
+_RANGE_AFTER = re.compile(r"^\s*[-–]\s*[\d٠-٩]")
+_RANGE_BEFORE = re.compile(r"[\d٠-٩]\s*[-–]\s*$")
+
+
+def _too_long(spot: Spot) -> bool:
+    return word_count(spot.sentence) > (WIDE_WORDS if spot.widened else MAX_PROMPT_WORDS)
+
+
+def half_range(spot: Spot) -> bool:
+    """The answer is one end of a range (`612-720 مليون`, `20-25 في المئة`): blanking it
+    leaves half a number in the prompt."""
+    return bool(_RANGE_AFTER.match(spot.sentence[spot.answer_end:])
+                or _RANGE_BEFORE.search(spot.sentence[:spot.answer_start]))
 
 
 _NAME_HEADS = ("خليج", "بحر", "نهر", "جزيرة", "جزر", "مضيق", "قناة", "جبل", "جبال", "شبه", "بحيرة")

@@ -12,11 +12,12 @@ import re
 from functools import cache
 from importlib import resources
 
-from studykit.arabic import normalize, to_latin_digits
+from studykit.arabic import normalize
 from studykit.generate.common import Context, names_of
 from studykit.generate.dates import parse_written, shifted
 from studykit.generate.giveaway import ruled_out
 from studykit.generate.nations import TOP_RANKS, nation_of, of_nation, officials_of
+from studykit.generate.numbers import number_bound, number_shape, shifted_number
 from studykit.generate.text import contains_phrase, find_phrase
 from studykit.models import Fact, FactKind
 
@@ -249,58 +250,6 @@ def _wrong_role(fact: Fact, candidate: Fact, clause: str) -> bool:
                 and normalize(candidate.role) != normalize(fact.role))
 
 
-_NUMBER = re.compile(r"\d+(?:[.,٫]\d+)?")
-
-
-def number_shape(text: str) -> str:
-    """The text with its number abstracted: `# ميجاوات`, `# كيلومترا`."""
-    return normalize(_NUMBER.sub("#", to_latin_digits(text)))
-
-
-def _round2(value: float) -> float:
-    """Round to two significant digits: 2025 → 2000, 675 → 680."""
-    if value <= 0:
-        return value
-    magnitude = 10 ** (len(str(int(value))) - 2) if value >= 100 else 1
-    return round(value / magnitude) * magnitude
-
-
-def shifted_number(text: str) -> list[str]:
-    """Nearby numbers in the same grammatical band (3-10 take a plural, 11-99 a singular)."""
-    latin = to_latin_digits(text)
-    match = _NUMBER.search(latin)
-    if not match:
-        return []
-    raw = match.group()
-    candidates: list[str] = []
-    if not raw.isdigit():
-        point = raw[len(raw.rstrip("0123456789")) - 1]
-        value = float(raw.replace(point, "."))
-        for step in (0.5, -0.3, 1.2, -0.6, 2.0):
-            new = round(value + step, 1)
-            # A whole number would change the noun's agreement (`3 مليارات`, not `3 مليار`).
-            if new > 0 and new != int(new):
-                candidates.append(f"{new:g}".replace(".", point))
-    else:
-        number = int(raw)
-        if 3 <= number <= 10:
-            news = [n for n in (number + 2, number - 2, number + 4, number - 1) if 3 <= n <= 10]
-        elif 11 <= number <= 99:
-            news = [n for n in (number + 5, number - 5, number + 10, number - 10, number + 3)
-                    if 11 <= n <= 99]
-        elif number >= 100:
-            news = [int(_round2(number * f)) for f in (0.5, 1.5, 2.0, 0.75, 1.25)]
-        else:
-            news = []
-        candidates = [str(n) for n in news if n != number]
-    out = []
-    for digits in dict.fromkeys(candidates):
-        if any("٠" <= ch <= "٩" for ch in text):
-            digits = "".join("٠١٢٣٤٥٦٧٨٩"[int(c)] if c.isdigit() else c for c in digits)
-        out.append(text[:match.start()] + digits + text[match.end():])
-    return out
-
-
 def _surname(name: str) -> str:
     words = normalize(name).split()
     return words[-1] if words else ""
@@ -348,9 +297,12 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
     # Names of the same kind already in the clause: `شمال أفريقيا` beside `أفريقيا` is no option.
     in_clause = [n for f in ctx.of_kind(fact.kind) if f.id != fact.id for n in names_of(f)
                  if contains_phrase(clause, n)]
+    bound = number_bound(clause, fact) if fact.kind == FactKind.NUMBER else None
     out: list[str] = []
     for candidate, names in [*bank, *generated]:
         key = normalize(candidate)
+        if bound is not None and not bound(candidate):
+            continue  # `أكثر من [500 مليون]`: 250 مليون would make a true sentence too
         if only_capitals and not {normalize(n) for n in names} & capitals:
             continue
         if key in taken or any(contains_phrase(clause, n) for n in names):

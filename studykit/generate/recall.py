@@ -36,10 +36,16 @@ def _role_spot(ctx: Context, fact: Fact, role: str) -> Spot | None:
     return None
 
 
+# Ranks that are occupations, not offices: `ما مهنة`, never `ما منصب` (a singer holds no post).
+OCCUPATIONS = frozenset({"artist", "journalist", "expert", "player", "writer", "doctor", "coach",
+                         "businessman", "activist", "lawyer", "engineer", "candidate"})
+
+
 def person_questions(ctx: Context, fact: Fact) -> list[Question]:
     role = (fact.role or "").strip()
     if fact.kind != FactKind.PERSON or not role or is_relational(role):
         return []
+    occupation = fact.attrs.get("rank") in OCCUPATIONS
     spot = _role_spot(ctx, fact, role)
     if spot is None:
         return []
@@ -47,7 +53,10 @@ def person_questions(ctx: Context, fact: Fact) -> list[Question]:
     out: list[Question] = []
     holders = [f for f in ctx.of_kind(FactKind.PERSON)
                if f.role and normalize(f.role) == normalize(role)]
-    if len(holders) == 1 and not contains_phrase(role, name):
+    # `من هو الفنان؟`, `من هي الممثلة؟`: a one-word or occupational role names no one in
+    # particular; only an office with its qualifier does (`وزير الخارجية الروسي`).
+    if len(holders) == 1 and not contains_phrase(role, name) and not occupation and len(
+            role.split()) >= 2:
         out.append(make_question(
             ctx, "who-holds-role", QuestionType.SHORT_ANSWER, [fact],
             f"بحسب المقال، من {_pronoun(role)} {role}؟", name, spot,
@@ -57,7 +66,8 @@ def person_questions(ctx: Context, fact: Fact) -> list[Question]:
         role_spot = replace(spot, answer_start=at[0], answer_end=at[1])
         out.append(make_question(
             ctx, "role-of-person", QuestionType.SHORT_ANSWER, [fact],
-            f"ما منصب {name} كما ورد في المقال؟", role_spot.answer, role_spot,
+            f"ما {'مهنة' if occupation else 'منصب'} {name} كما ورد في المقال؟",
+            role_spot.answer, role_spot,
             kind=FactKind.PERSON))
     return out
 

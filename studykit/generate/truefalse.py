@@ -24,6 +24,7 @@ from studykit.generate.common import (
 )
 from studykit.generate.distractors import distractors
 from studykit.generate.giveaway import given_away
+from studykit.generate.numbers import approximate
 from studykit.generate.text import contains_phrase, word_count
 from studykit.models import Fact, FactKind, Question, QuestionType, fact_id, question_id
 
@@ -121,6 +122,10 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
         # `يمكن القول إن ...`, `سوف يثير غضب ...`: an opinion or a prediction; the article
         # cannot refute a version of it with another name, so it stays true.
         if fact.kind not in (FactKind.DATE, FactKind.NUMBER) and speculative(spot.sentence):
+            continue
+        # `أكثر من 500 مليون`, `نحو 70 كيلومترا`: a bound or an estimate; another number
+        # may make a statement that is still true, so it is never the false version.
+        if fact.kind == FactKind.NUMBER and approximate(spot.sentence[:spot.answer_start]):
             continue
         wrong = distractors(ctx, fact, spot.sentence, 1, rng)
         # A name the article never mentions (`زيارة [ظريف] إلى روسيا`) may be true in the

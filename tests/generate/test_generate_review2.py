@@ -147,7 +147,8 @@ def test_opinions_are_not_swapped(clause: str, opinion: bool) -> None:
 
 def test_true_false_swaps_only_to_a_name_the_article_refutes(tmp_path: Path) -> None:
     article = _article(tmp_path, (
-        "وسوف يثير التقارب بين البلدين قلق الولايات المتحدة وغضب إسرائيل في المرحلة المقبلة.\n"
+        # (`بين البلدين` would point back at countries not named: no prompt then.)
+        "وسوف يثير التقارب بين مصر وتركيا قلق الولايات المتحدة وغضب إسرائيل في المرحلة المقبلة.\n"
         "ووصل وزير الخارجية الأردني إلى القاهرة في زيارة رسمية تستمر يومين لبحث ملف غزة.\n"))
     israel = fact_at(article, FactKind.PLACE, "إسرائيل", subkind="country")
     cairo = fact_at(article, FactKind.PLACE, "القاهرة", subkind="capital")

@@ -56,6 +56,16 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 
+class StaleCard(Exception):  # noqa: N818 - a signal to the session, not a user error
+    """The card changed in the store since it was read (another quiz session reviewed it):
+    nothing was written; schedule again from `card` (None: the card is not in the store)."""
+
+    def __init__(self, card: str | None, state: int) -> None:
+        super().__init__("card changed since it was read")
+        self.card = card
+        self.state = state
+
+
 @dataclass(frozen=True)
 class StoredCard:
     """One row of `cards`: the FSRS card as JSON plus the columns queries sort and count by."""
@@ -267,10 +277,19 @@ class ReviewStore:
     # Writing -------------------------------------------------------------------------------
 
     def record(self, review: NewReview) -> int:
-        """Append the review and update its card in one transaction; returns the review id."""
+        """Append the review and update its card in one transaction; returns the review id.
+
+        Two quiz sessions may share the store: inside the write transaction the stored card
+        must still be `review.card_before`, else StaleCard (nothing written), so a rating is
+        never scheduled from a state another session has already moved on from.
+        """
         lapse = int(review.rating == 1 and review.state_before == 2)
         try:
             with self._write() as db:
+                row = db.execute("SELECT card, state FROM cards WHERE question_id = ?",
+                                 (review.question_id,)).fetchone()
+                if (row[0] if row else None) != review.card_before:
+                    raise StaleCard(row[0] if row else None, int(row[1]) if row else 0)
                 cursor = db.execute(
                     "INSERT INTO reviews (kind, question_id, bank_id, reviewed_ms, rating, "
                     "duration_ms, answer, correct, state_before, card_before, card_after) "
@@ -290,21 +309,29 @@ class ReviewStore:
             raise StoreError(f"{self.path}: cannot save the review ({exc})") from None
         return int(cursor.lastrowid or 0)
 
-    def undo(self, review_id: int, now_ms: int) -> None:
-        """Log an undo of `review_id` and put its card back as it was before that review."""
+    def undo(self, review_id: int, now_ms: int) -> bool:
+        """Log an undo of `review_id` and put its card back as it was before that review.
+
+        False (nothing changed) when the card moved on since: another session reviewed it
+        after this review, and putting it back would delete or rewind that session's work.
+        """
         try:
             with self._write() as db:
                 row = db.execute(
-                    f"SELECT question_id, bank_id, rating, state_before, card_before FROM reviews "
-                    f"WHERE id = ? AND {_LIVE}", (review_id,)).fetchone()
+                    f"SELECT question_id, bank_id, rating, state_before, card_before, card_after "
+                    f"FROM reviews WHERE id = ? AND {_LIVE}", (review_id,)).fetchone()
                 if row is None:
-                    return
-                question_id, bank_id, rating, state_before, card_before = row
+                    return False
+                question_id, bank_id, rating, state_before, card_before, card_after = row
+                now = db.execute("SELECT card FROM cards WHERE question_id = ?",
+                                 (question_id,)).fetchone()
+                if now is None or now[0] != card_after:
+                    return False
                 db.execute("INSERT INTO reviews (kind, question_id, bank_id, reviewed_ms, undoes) "
                            "VALUES ('undo', ?, ?, ?, ?)", (question_id, bank_id, now_ms, review_id))
                 if card_before is None:
                     db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
-                    return
+                    return True
                 from studykit.review.scheduler import card_from_json, to_ms
 
                 before = card_from_json(card_before)
@@ -315,3 +342,4 @@ class ReviewStore:
                      int(rating == 1 and state_before == 2), question_id))
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{self.path}: cannot undo the review ({exc})") from None
+        return True

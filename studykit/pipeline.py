@@ -126,7 +126,10 @@ def article_warnings(article: Article) -> list[str]:
 def _reworded(old: Bank, new: Bank) -> int:
     """Reviewed questions whose generated text changed on this rebuild (kept decisions on
     different wording are worth a second look)."""
-    before = {q.id: q for q in old.questions if q.status.value in ("approved", "rejected")}
+    from studykit.merge import current_id
+
+    before = {current_id(old.id, q): q for q in old.questions
+              if q.status.value in ("approved", "rejected")}
     return sum(1 for q in new.questions if q.id in before and (
         (q.prompt, q.answer, q.options) != (before[q.id].prompt, before[q.id].answer,
                                             before[q.id].options)))
@@ -173,7 +176,9 @@ def build_bank_file(
     old, merged = update_bank(target, merge)
     if old is None:
         return BuildReport(path=target, bank=merged, merged=False, warnings=warnings)
-    old_ids = {q.id for q in old.questions}
+    from studykit.merge import current_id
+
+    old_ids = {current_id(old.id, q) for q in old.questions}
     return BuildReport(
         path=target,
         bank=merged,

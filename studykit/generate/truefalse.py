@@ -76,11 +76,6 @@ def _attributed(ctx: Context, spot: Spot) -> Spot | None:
     return spot.moved(spot.opening, article.text)
 
 
-def _swap_id(ctx: Context, fact: Fact, text: str) -> str:
-    same = next((f for f in ctx.of_kind(fact.kind) if text in (f.text, f.value)), None)
-    return same.id if same else fact_id(fact.kind, text)
-
-
 def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     """One true/false question per usable fact, about half of them false."""
     spots: dict[str, Spot] = {}
@@ -135,9 +130,10 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     for fact in usable:
         spot = spots[fact.id]
         if fact.id in swapped:
-            text = swaps[fact.id]
-            template = f"tf-swap-{_swap_id(ctx, fact, text)}"
-            prompt, answer = TF_PROMPT + spot.replaced(text), FALSE
+            # The template (hence the id) names no distractor: a new fact elsewhere in the
+            # article can change the one drawn, and that must not orphan a reviewed question,
+            # its Anki note and its review history.
+            template, prompt, answer = "tf-swap", TF_PROMPT + spot.replaced(swaps[fact.id]), FALSE
         else:
             template, prompt, answer = "tf-true", TF_PROMPT + drop_then(spot.sentence), TRUE
         out.append(make_question(ctx, template, QuestionType.TRUE_FALSE, [fact], prompt, answer,

@@ -87,14 +87,16 @@ def loads_bank(text: str, name: str) -> Bank:
 def _refuse_duplicates(bank: Bank, name: str) -> None:
     """Ids are keys (merge, review, Anki GUIDs, the review store): a repeated one would make
     one copy silently win, so a bank that repeats an id is refused, naming it."""
-    for field, items in (("sources", bank.sources), ("facts", bank.facts),
-                         ("questions", bank.questions)):
+    groups: tuple[tuple[str, list[str]], ...] = (
+        ("sources", [s.id for s in bank.sources]), ("facts", [f.id for f in bank.facts]),
+        ("questions", [q.id for q in bank.questions]))
+    for field, ids in groups:
         seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            if item.id in seen:
-                raise BankError(f"{name}: {field}[{index}].id: duplicated id {item.id} "
-                                f"(also {field}[{seen[item.id]}])")
-            seen[item.id] = index
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                raise BankError(f"{name}: {field}[{index}].id: duplicated id {item_id} "
+                                f"(also {field}[{seen[item_id]}])")
+            seen[item_id] = index
 
 
 def load_bank(path: str | Path) -> Bank:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -74,10 +75,8 @@ def _keep_owner(fd: int, info: os.stat_result) -> None:
     try:
         os.fchown(fd, info.st_uid, info.st_gid)
     except PermissionError:
-        try:
+        with contextlib.suppress(PermissionError):
             os.fchown(fd, -1, info.st_gid)
-        except PermissionError:
-            pass
 
 
 def _write_in_place(shown: Path, target: Path, payload: bytes) -> Path:

@@ -22,7 +22,11 @@ OPTION_SEP = " | "
 
 def _say(label: str, text: str, rtl: str) -> None:
     """One labelled field; with `--rtl visual`, Arabic reshaped and reordered per line for
-    terminals without bidi (the label stays on its own line, left-to-right)."""
+    terminals without bidi (the label stays on its own line, left-to-right). Control
+    characters from the article (`ESC[2J`) are dropped: the terminal would obey them."""
+    from studykit.textsafe import displayable
+
+    text = displayable(text)
     if rtl != "visual":
         click.echo(f"  {label}{text}")
         return
@@ -42,7 +46,9 @@ def _say(label: str, text: str, rtl: str) -> None:
 
 def _show(q: Question, n: int, total: int, rtl: str = "logical") -> None:
     click.echo("")
-    click.echo(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template})")
+    from studykit.textsafe import displayable
+
+    click.echo(displayable(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template})"))
     _say("", q.shown_prompt, rtl)
     for i, option in enumerate(q.shown_options, 1):
         _say("  ", f"{i}. {option}", rtl)

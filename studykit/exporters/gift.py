@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from studykit.exporters.valid import exportable
 from studykit.models import Bank, Question, QuestionType
 
 SPECIAL = "\\~=#{}:"
@@ -45,7 +46,7 @@ def dumps_gift(bank: Bank, include_drafts: bool = False) -> str:
     """The bank's selected questions as GIFT text, one category per source."""
     from studykit.exporters.moodle import category_path
 
-    questions = bank.selected(include_drafts)
+    questions = exportable(bank, include_drafts)
     blocks: list[str] = [f"// {bank.title or bank.id} — studykit GIFT export"]
     sources = list(dict.fromkeys(q.source.source for q in questions))
     for source in sources:

@@ -25,7 +25,7 @@ from studykit.generate.common import (
 from studykit.generate.distractors import distractors
 from studykit.generate.giveaway import given_away
 from studykit.generate.text import contains_phrase, word_count
-from studykit.models import Fact, FactKind, Question, QuestionType, fact_id, question_id
+from studykit.models import Fact, FactKind, Question, QuestionType, question_id
 
 TRUE, FALSE = "صح", "خطأ"
 TF_PROMPT = "صح أم خطأ: "

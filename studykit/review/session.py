@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from studykit.errors import StoreError
 from studykit.review.queue import Item, StudyQueue
 from studykit.review.scheduler import (
     CardInfo,
@@ -26,7 +27,6 @@ from studykit.review.scheduler import (
     review,
     to_ms,
 )
-from studykit.errors import StoreError
 from studykit.review.store import NewReview, ReviewStore, StaleCard
 
 if TYPE_CHECKING:

@@ -56,7 +56,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 
-class StaleCard(Exception):  # noqa: N818 - a signal to the session, not a user error
+class StaleCard(Exception):
     """The card changed in the store since it was read (another quiz session reviewed it):
     nothing was written; schedule again from `card` (None: the card is not in the store)."""
 

@@ -15,45 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studykit.errors import StoreError
+from studykit.review.storeschema import APPLICATION_ID, HEADER, MIGRATIONS, SCHEMA_VERSION
 
-# `PRAGMA application_id`: marks the file as a studykit review store ("SKRV").
-APPLICATION_ID = 0x534B5256
-SCHEMA_VERSION = 1
-_HEADER = b"SQLite format 3\x00"
-
-# Each entry upgrades the schema from version N-1 to N; never edit a released entry.
-_MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """CREATE TABLE cards (
-            question_id TEXT PRIMARY KEY,
-            bank_id TEXT NOT NULL,
-            card TEXT NOT NULL,
-            due_ms INTEGER NOT NULL,
-            state INTEGER NOT NULL,
-            reps INTEGER NOT NULL DEFAULT 0,
-            lapses INTEGER NOT NULL DEFAULT 0,
-            introduced_ms INTEGER NOT NULL
-        )""",
-        "CREATE INDEX cards_bank_due ON cards (bank_id, due_ms)",
-        """CREATE TABLE reviews (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            kind TEXT NOT NULL CHECK (kind IN ('review', 'undo')),
-            question_id TEXT NOT NULL,
-            bank_id TEXT NOT NULL,
-            reviewed_ms INTEGER NOT NULL,
-            rating INTEGER,
-            duration_ms INTEGER,
-            answer TEXT,
-            correct INTEGER,
-            state_before INTEGER,
-            card_before TEXT,
-            card_after TEXT,
-            undoes INTEGER REFERENCES reviews (id)
-        )""",
-        "CREATE INDEX reviews_question ON reviews (question_id)",
-        "CREATE INDEX reviews_time ON reviews (reviewed_ms)",
-    ),
-}
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "NewReview", "ReviewStore", "StaleCard",
+           "StoredCard"]
 
 
 class StaleCard(Exception):
@@ -145,12 +110,12 @@ class ReviewStore:
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
         try:
             with self.path.open("rb") as handle:
-                header = handle.read(len(_HEADER))
+                header = handle.read(len(HEADER))
         except FileNotFoundError:
             return
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot read ({exc.strerror or exc})") from None
-        if header and header != _HEADER:
+        if header and header != HEADER:
             raise StoreError(f"{self.path}: not a SQLite database (corrupt or another program's "
                              "file); left untouched")
 
@@ -189,7 +154,7 @@ class ReviewStore:
 
     def _migrate(self, current: int) -> None:
         for version in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in _MIGRATIONS[version]:
+            for statement in MIGRATIONS[version]:
                 self._db.execute(statement)
             self._db.execute(f"PRAGMA user_version = {version}")
 

@@ -12,7 +12,8 @@ from studykit.pipeline import build_bank_file
 
 DECK = Path(__file__).resolve().parent.parent / "decks" / "iran-russia-2023"
 # A new date and place: the date and place distractors drawn for two false statements change.
-EXTRA = "وزار وزير الخارجية الإيراني العاصمة الصينية بكين في 14 يناير 2022 في زيارة رسمية لبحث التعاون."
+EXTRA = ("وزار وزير الخارجية الإيراني العاصمة الصينية بكين في 14 يناير 2022 في زيارة رسمية "
+         "لبحث التعاون.")
 
 
 def _copy(tmp_path: Path, extra: str = "") -> tuple[Path, Path]:

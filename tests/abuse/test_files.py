@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from studykit.fsutil import MAX_ARTICLE_BYTES, atomic_write
 from studykit.errors import OutputError
+from studykit.fsutil import MAX_ARTICLE_BYTES, atomic_write
 from tests.abuse.conftest import DECK, assert_one_line_error, studykit
 
 needs_devices = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")

@@ -107,7 +107,7 @@ def mangled_banks(draw: st.DrawFn) -> dict[str, Any]:
         if not items:
             continue
         item = items[draw(st.integers(0, len(items) - 1))]
-        key = draw(st.sampled_from(sorted(item) + ["unknown"]))
+        key = draw(st.sampled_from([*sorted(item), "unknown"]))
         if draw(st.booleans()):
             item.pop(key, None)
         else:

@@ -14,6 +14,7 @@ from html import escape
 
 from studykit.exporters.valid import exportable
 from studykit.models import Bank, Question, QuestionType
+from studykit.textsafe import xml_text
 
 SPECIAL = "\\~=#{}:"
 TRUE_WORD = "صح"
@@ -52,7 +53,8 @@ def dumps_gift(bank: Bank, include_drafts: bool = False) -> str:
     for source in sources:
         blocks.append(f"$CATEGORY: {category_path(bank.title or bank.id, source or bank.id)}")
         blocks += [question_gift(q) for q in questions if q.source.source == source]
-    return "\n\n".join(blocks) + "\n"
+    # Moodle stores `[html]` text as HTML in its XML backups: drop what XML forbids here too.
+    return xml_text("\n\n".join(blocks) + "\n")
 
 
 def question_gift(question: Question) -> str:

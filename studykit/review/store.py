@@ -108,6 +108,10 @@ class ReviewStore:
             raise StoreError(f"{self.path}: is a directory, not a review database")
         if not self.path.parent.is_dir():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        if self.path.exists() and not self.path.is_file():
+            # A FIFO would block the read below; a device is no database either.
+            raise StoreError(f"{self.path}: not a regular file (a device, FIFO or socket); "
+                             "left untouched")
         try:
             with self.path.open("rb") as handle:
                 header = handle.read(len(HEADER))

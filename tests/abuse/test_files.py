@@ -112,3 +112,10 @@ def test_output_to_dev_stdout_into_a_pipe() -> None:
     rc, err, size = out.split("|")
     assert rc == "0", err
     assert int(size) > 1000
+
+
+def test_fifo_as_review_database_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "reviews.sqlite3"
+    os.mkfifo(fifo)
+    proc = studykit("stats", "--db", fifo, timeout=30)
+    assert_one_line_error(proc, "not a regular file")

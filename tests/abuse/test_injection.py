@@ -103,7 +103,7 @@ def test_moodle_xml_is_well_formed_and_cloze_answers_escaped(small_bank: Bank, t
     assert "سطر آخر صفحة" in "".join(texts)
 
 
-def test_no_xml_forbidden_characters_in_html_handout_and_anki(small_bank: Bank, tmp_path: Path
+def test_no_xml_forbidden_characters_in_html_handout_anki_and_gift(small_bank: Bank, tmp_path: Path
                                                               ) -> None:
     from studykit.exporters.anki import build_notes
 
@@ -116,6 +116,9 @@ def test_no_xml_forbidden_characters_in_html_handout_and_anki(small_bank: Bank, 
     assert not set(html) & {"\v", "\f", "\x00"}
     fields = "".join(f for note in build_notes(hostile, hostile.selected()) for f in note.fields)
     assert not set(fields) & {"\v", "\f", "\x00"}
+    gift = tmp_path / "g.gift"
+    assert studykit("export", "gift", bank, "-o", gift).returncode == 0
+    assert not set(gift.read_text(encoding="utf-8")) & {"\v", "\f", "\x00"}
 
 
 def test_review_writes_no_terminal_controls(small_bank: Bank, tmp_path: Path) -> None:

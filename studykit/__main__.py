@@ -1,3 +1,3 @@
-from studykit.cli import main
+from studykit.cli import run
 
-main(prog_name="studykit")
+run()

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from studykit.errors import BankError
 from studykit.fsutil import atomic_write, read_bytes
-from studykit.models import Bank
+from studykit.models import SCHEMA_VERSION, Bank
 
 try:  # libyaml is several times faster on large banks; fall back to pure Python.
     from yaml import CSafeDumper as _Dumper
@@ -68,13 +68,35 @@ def loads_bank(text: str, name: str) -> Bank:
         raise BankError(f"{name}: invalid YAML ({exc})") from None
     if not isinstance(data, dict):
         raise BankError(f"{name}: not a bank (expected a mapping at the top)")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        # Saving it back as version 1 would silently drop whatever the newer format added.
+        raise BankError(f"{name}: schema_version {version} is newer than this studykit reads "
+                        f"({SCHEMA_VERSION}); upgrade studykit")
     try:
-        return Bank.model_validate(data)
+        bank = Bank.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         more = exc.error_count() - 1
         suffix = f" (and {more} more)" if more else ""
         raise BankError(f"{name}: {_loc(first['loc'])}: {_reason(first)}{suffix}") from None
+    _refuse_duplicates(bank, name)
+    return bank
+
+
+def _refuse_duplicates(bank: Bank, name: str) -> None:
+    """Ids are keys (merge, review, Anki GUIDs, the review store): a repeated one would make
+    one copy silently win, so a bank that repeats an id is refused, naming it."""
+    groups: tuple[tuple[str, list[str]], ...] = (
+        ("sources", [s.id for s in bank.sources]), ("facts", [f.id for f in bank.facts]),
+        ("questions", [q.id for q in bank.questions]))
+    for field, ids in groups:
+        seen: dict[str, int] = {}
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                raise BankError(f"{name}: {field}[{index}].id: duplicated id {item_id} "
+                                f"(also {field}[{seen[item_id]}])")
+            seen[item_id] = index
 
 
 def load_bank(path: str | Path) -> Bank:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from studykit.arabic import normalize
 from studykit.generate.text import contains_phrase, phrase_tokens
 from studykit.models import Bank, Fact, FactKind, Question, QuestionType
+from studykit.sourcefiles import Articles, find_articles
 from studykit.sources import is_residue_line
 
 
@@ -61,15 +62,18 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _TAG_LINE = re.compile(r"[\u0621-\u064A]{8,}")
 
 
-def check_bank(bank: Bank, include_drafts: bool = False) -> list[Violation]:
+def check_bank(bank: Bank, include_drafts: bool = False,
+               articles: Articles | None = None) -> list[Violation]:
     """Every rule violation among approved questions (and drafts when asked), in bank order.
 
     When a source article is still at its recorded path with the recorded checksum, each
     question's sentence is also checked against it: it must sit at its offsets, outside
-    page residue.
+    page residue. `articles` are the ones `sourcefiles.find_articles` found (default: looked
+    up from the current folder).
     """
     facts = {f.id: f for f in bank.facts}
-    articles = _articles(bank)
+    if articles is None:
+        articles = find_articles(bank)[0]
     out: list[Violation] = []
     seen: dict[str, str] = {}
     for q in bank.selected(include_drafts):
@@ -107,28 +111,7 @@ def _check_question(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]
     return found
 
 
-def _articles(bank: Bank) -> dict[str, tuple[str, str]]:
-    """(text, body) of each source article still on disk unchanged, by source id."""
-    import hashlib
-    from pathlib import Path
-
-    from studykit.errors import StudykitError
-    from studykit.sources import read_article
-
-    out: dict[str, tuple[str, str]] = {}
-    for source in bank.sources:
-        path = Path(source.path)
-        try:
-            if hashlib.sha256(path.read_bytes()).hexdigest() != source.sha256:
-                continue
-            article = read_article(path)
-        except (OSError, StudykitError):
-            continue  # moved, renamed or edited since the build: nothing to compare with
-        out[source.id] = (article.text, article.body)
-    return out
-
-
-def _check_offsets(q: Question, articles: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+def _check_offsets(q: Question, articles: Articles) -> list[tuple[str, str]]:
     if q.source.source not in articles:
         return []
     text, body = articles[q.source.source]

@@ -8,12 +8,23 @@ question the generator holds back (`held`) stays held until a reviewer decides.
 
 from __future__ import annotations
 
-from studykit.models import Bank, Question, Status
+from studykit.models import Bank, Question, Status, question_id
+
+
+def current_id(bank_id: str, question: Question) -> str:
+    """The id `question` has under today's id rules. Before issue 11 a false true/false
+    statement's template, hence its id, named its distractor (`tf-swap-date:2023-03-27`);
+    such an id is mapped to today's (`tf-swap`), so the reviewed question is carried over
+    to the rebuilt one, not orphaned."""
+    if question.template.startswith("tf-swap-"):
+        return question_id(bank_id, "tf-swap", question.fact_ids)
+    return question.id
 
 
 def merge_banks(old: Bank, new: Bank) -> Bank:
     """`new` with the review state of `old` carried over; see the module docstring."""
-    previous = {q.id: q for q in old.questions}
+    old_questions = [q.model_copy(update={"id": current_id(old.id, q)}) for q in old.questions]
+    previous = {q.id: q for q in old_questions}
     fact_ids = {f.id for f in new.facts}
     merged: list[Question] = []
     for question in new.questions:
@@ -29,7 +40,7 @@ def merge_banks(old: Bank, new: Bank) -> Bank:
             status = question.status
         merged.append(question.model_copy(update={"status": status, "edit": before.edit}))
     kept = {q.id for q in merged}
-    for question in old.questions:
+    for question in old_questions:
         if question.id not in kept:
             merged.append(question.model_copy(update={"status": Status.ORPHANED}))
     return new.model_copy(update={"questions": tuple(merged)})

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from studykit.bank import load_bank, save_bank
+from studykit.bank import load_bank
+from studykit.bankwrite import update_bank
 from studykit.models import Bank, Fact, Mention, slugify
 from studykit.sources import Article, read_article
 
@@ -128,7 +129,10 @@ def article_warnings(article: Article) -> list[str]:
 def _reworded(old: Bank, new: Bank) -> int:
     """Reviewed questions whose generated text changed on this rebuild (kept decisions on
     different wording are worth a second look)."""
-    before = {q.id: q for q in old.questions if q.status.value in ("approved", "rejected")}
+    from studykit.merge import current_id
+
+    before = {current_id(old.id, q): q for q in old.questions
+              if q.status.value in ("approved", "rejected")}
     return sum(1 for q in new.questions if q.id in before and (
         (q.prompt, q.answer, q.options) != (before[q.id].prompt, before[q.id].answer,
                                             before[q.id].options)))
@@ -148,27 +152,36 @@ def build_bank_file(
 ) -> BuildReport:
     """Build from `paths` and write `target`, merging review work from an existing bank.
 
-    The old bank's id and title are kept so question ids (and Anki GUIDs and review history
-    keyed on them) stay the same across rebuilds.
+    The old bank's id and title are kept; the merge happens under the bank's write lock on
+    the bank as it is on disk then (see `bankwrite`).
     """
     articles = []
     for path in paths:
         if progress:
             progress(f"reading {path.name}")
         articles.append(read_article(path, published))
-    old = load_bank(target) if target.exists() else None
-    bank_id = old.id if old else bank_id_for(target)
-    bank_title = title or (old.title if old else "") or articles[0].source.title or bank_id
-    fresh = build_bank(articles, bank_id, bank_title, progress)
+    # Read once without the lock for the id and title the questions are hashed with, and
+    # again inside it to merge into what is on disk then (another command may have saved).
+    peek = load_bank(target) if target.exists() else None
+    fresh = _build_for(articles, peek, target, title, progress)
     warnings = tuple(w for a in articles for w in article_warnings(a))
-    if old is None:
-        save_bank(fresh, target)
-        return BuildReport(path=target, bank=fresh, merged=False, warnings=warnings)
-    from studykit.merge import merge_banks
 
-    merged = merge_banks(old, fresh)
-    save_bank(merged, target)
-    old_ids = {q.id for q in old.questions}
+    def merge(old: Bank | None) -> Bank:
+        nonlocal fresh
+        if _identity(old) != _identity(peek):
+            fresh = _build_for(articles, old, target, title, None)  # rare: rebuilt meanwhile
+        if old is None:
+            return fresh
+        from studykit.merge import merge_banks
+
+        return merge_banks(old, fresh)
+
+    old, merged = update_bank(target, merge)
+    if old is None:
+        return BuildReport(path=target, bank=merged, merged=False, warnings=warnings)
+    from studykit.merge import current_id
+
+    old_ids = {current_id(old.id, q) for q in old.questions}
     return BuildReport(
         path=target,
         bank=merged,
@@ -178,3 +191,16 @@ def build_bank_file(
         reworded=_reworded(old, merged),
         warnings=warnings,
     )
+
+
+def _identity(bank: Bank | None) -> tuple[str, str] | None:
+    return (bank.id, bank.title) if bank else None
+
+
+def _build_for(articles: Sequence[Article], old: Bank | None, target: Path, title: str | None,
+               progress: Progress | None) -> Bank:
+    """A fresh bank with the old bank's id and title, so question ids (and Anki GUIDs and
+    review history keyed on them) stay the same across rebuilds."""
+    bank_id = old.id if old else bank_id_for(target)
+    bank_title = title or (old.title if old else "") or articles[0].source.title or bank_id
+    return build_bank(articles, bank_id, bank_title, progress)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from studykit.errors import InputError
-from studykit.fsutil import read_bytes
+from studykit.fsutil import MAX_ARTICLE_BYTES, read_bytes
 from studykit.models import Source, slugify
 
 
@@ -203,7 +203,7 @@ def blank_markdown(text: str) -> str:
 def read_article(path: str | Path, published: date | None = None) -> Article:
     """Read and decode one .txt, .md or .html article; `published` overrides the file's date."""
     file = Path(path)
-    raw = read_bytes(file, InputError, "file")
+    raw = read_bytes(file, InputError, "file", MAX_ARTICLE_BYTES)
     text = decode(raw, str(file))
     meta, body_start = parse_front_matter(text)
     marked = text

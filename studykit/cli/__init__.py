@@ -15,6 +15,6 @@ from studykit.cli import extract as _extract  # noqa: F401
 from studykit.cli import handout as _handout  # noqa: F401
 from studykit.cli import quiz as _quiz  # noqa: F401
 from studykit.cli import review as _review  # noqa: F401
-from studykit.cli.app import main
+from studykit.cli.app import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -20,9 +20,13 @@ def check(bank: Path, include_drafts: bool) -> None:
     """
     from studykit.bank import load_bank
     from studykit.check import check_bank
+    from studykit.sourcefiles import find_articles
 
     loaded = load_bank(bank)
-    violations = check_bank(loaded, include_drafts=include_drafts)
+    articles, notes = find_articles(loaded, bank)
+    for note in notes:
+        click.echo(f"Warning: {note}", err=True)
+    violations = check_bank(loaded, include_drafts=include_drafts, articles=articles)
     checked = len(loaded.selected(include_drafts))
     for violation in violations:
         click.echo(str(violation))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from studykit.cli.app import main
+
+if TYPE_CHECKING:  # pydantic models: imported when a command runs, not for `--help`
+    from studykit.models import Bank
 
 include_drafts = click.option("--include-drafts", is_flag=True,
                               help="Also export draft questions (default: approved only).")
@@ -20,6 +24,17 @@ def resolve_bank(bank: Path | None) -> Path:
     from studykit.defaults import default_bank_path
 
     return bank if bank is not None else default_bank_path()
+
+
+def load_for_export(bank: Path, include_drafts: bool) -> Bank:
+    """The bank, after a warning for each selected question the exporters will skip."""
+    from studykit.bank import load_bank
+    from studykit.exporters.valid import export_warnings
+
+    loaded = load_bank(bank)
+    for warning in export_warnings(loaded, include_drafts):
+        click.echo(f"Warning: {warning}", err=True)
+    return loaded
 
 
 @main.group()
@@ -42,11 +57,10 @@ def export_anki(bank: Path | None, output: Path, include_drafts: bool,
     Cloze, multiple-choice, short-answer and true/false questions become notes; timeline and
     matching questions are handout-only.
     """
-    from studykit.bank import load_bank
     from studykit.exporters.anki import write_apkg
 
     path = resolve_bank(bank)
-    loaded = load_bank(path)
+    loaded = load_for_export(path, include_drafts)
     stamp = timestamp if timestamp is not None else path.stat().st_mtime
     count = write_apkg(loaded, output, include_drafts=include_drafts, timestamp=stamp)
     click.echo(f"Wrote {output} ({count} notes)", err=True)
@@ -59,10 +73,10 @@ def export_anki(bank: Path | None, output: Path, include_drafts: bool,
 @include_drafts
 def export_json(bank: Path | None, output: str, include_drafts: bool) -> None:
     """Write the bank's questions as JSON (the contract in DESIGN.md)."""
-    from studykit.bank import load_bank
     from studykit.exporters.jsonout import dumps_json
 
-    text = dumps_json(load_bank(resolve_bank(bank)), include_drafts=include_drafts)
+    text = dumps_json(load_for_export(resolve_bank(bank), include_drafts),
+                      include_drafts=include_drafts)
     write_text_output(output, text)
 
 

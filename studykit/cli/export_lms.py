@@ -10,6 +10,7 @@ from studykit.cli.export import (
     bank_argument,
     export,
     include_drafts,
+    load_for_export,
     resolve_bank,
     write_text_output,
 )
@@ -24,10 +25,10 @@ output_option = click.option("-o", "--output", default="-", show_default=True,
 @include_drafts
 def export_moodle(bank: Path | None, output: str, include_drafts: bool) -> None:
     """Write Moodle XML (multichoice, shortanswer, truefalse, cloze, matching)."""
-    from studykit.bank import load_bank
     from studykit.exporters.moodle import dumps_moodle
 
-    text = dumps_moodle(load_bank(resolve_bank(bank)), include_drafts=include_drafts)
+    loaded = load_for_export(resolve_bank(bank), include_drafts)
+    text = dumps_moodle(loaded, include_drafts=include_drafts)
     write_text_output(output, text)
 
 
@@ -37,10 +38,10 @@ def export_moodle(bank: Path | None, output: str, include_drafts: bool) -> None:
 @include_drafts
 def export_gift(bank: Path | None, output: str, include_drafts: bool) -> None:
     """Write GIFT text (Moodle's plain-text format), special characters escaped."""
-    from studykit.bank import load_bank
     from studykit.exporters.gift import dumps_gift
 
-    text = dumps_gift(load_bank(resolve_bank(bank)), include_drafts=include_drafts)
+    loaded = load_for_export(resolve_bank(bank), include_drafts)
+    text = dumps_gift(loaded, include_drafts=include_drafts)
     write_text_output(output, text)
 
 
@@ -54,10 +55,10 @@ def export_gift(bank: Path | None, output: str, include_drafts: bool) -> None:
 def export_csv(bank: Path | None, output: str, include_drafts: bool, tsv: bool,
                header: bool) -> None:
     """Write CSV for Quizlet or Anki text import: question, answer, options, type, id, tags."""
-    from studykit.bank import load_bank
     from studykit.exporters.tabular import dumps_table
 
     delimiter = "\t" if tsv or output.lower().endswith(".tsv") else ","
-    text = dumps_table(load_bank(resolve_bank(bank)), include_drafts=include_drafts,
+    loaded = load_for_export(resolve_bank(bank), include_drafts)
+    text = dumps_table(loaded, include_drafts=include_drafts,
                        delimiter=delimiter, header=header)
     write_text_output(output, text)

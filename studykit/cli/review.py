@@ -14,7 +14,7 @@ import click
 from studykit.cli.app import main
 
 if TYPE_CHECKING:  # pydantic models: imported when the command runs, not for `--help`
-    from studykit.models import Bank, Edit, Question
+    from studykit.models import Edit, Question
 
 _CHOICES = {"a": "approve", "r": "reject", "e": "edit", "s": "skip", "q": "quit"}
 OPTION_SEP = " | "
@@ -22,7 +22,11 @@ OPTION_SEP = " | "
 
 def _say(label: str, text: str, rtl: str) -> None:
     """One labelled field; with `--rtl visual`, Arabic reshaped and reordered per line for
-    terminals without bidi (the label stays on its own line, left-to-right)."""
+    terminals without bidi (the label stays on its own line, left-to-right). Control
+    characters from the article (`ESC[2J`) are dropped: the terminal would obey them."""
+    from studykit.textsafe import displayable
+
+    text = displayable(text)
     if rtl != "visual":
         click.echo(f"  {label}{text}")
         return
@@ -42,7 +46,9 @@ def _say(label: str, text: str, rtl: str) -> None:
 
 def _show(q: Question, n: int, total: int, rtl: str = "logical") -> None:
     click.echo("")
-    click.echo(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template})")
+    from studykit.textsafe import displayable
+
+    click.echo(displayable(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template})"))
     _say("", q.shown_prompt, rtl)
     for i, option in enumerate(q.shown_options, 1):
         _say("  ", f"{i}. {option}", rtl)
@@ -78,11 +84,6 @@ def _edit(q: Question) -> Edit:
     )
 
 
-def _replace(bank: Bank, question: Question) -> Bank:
-    questions = tuple(question if q.id == question.id else q for q in bank.questions)
-    return bank.model_copy(update={"questions": questions})
-
-
 @main.command()
 @click.argument("bank", type=click.Path(path_type=Path))
 @click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical",
@@ -94,7 +95,9 @@ def review(bank: Path, rtl: str) -> None:
     For each draft: [a]pprove, [r]eject (with an optional reason kept as the note), [e]dit
     (then approve), [s]kip or [q]uit. The bank is saved after every decision.
     """
-    from studykit.bank import load_bank, save_bank
+    from studykit.bank import load_bank
+    from studykit.bankwrite import record_decision
+    from studykit.errors import BankError
     from studykit.models import Edit, Status
 
     current = load_bank(bank)
@@ -117,18 +120,21 @@ def review(bank: Path, rtl: str) -> None:
             if action == "edit":
                 edited = _edit(question)
                 # Enter on every field changes nothing: no empty `edit: {}` in the bank.
-                changed = question.model_copy(update={
-                    "edit": None if edited == Edit() else edited, "status": Status.APPROVED})
+                status, edit = Status.APPROVED, None if edited == Edit() else edited
             elif action == "reject":
                 reason = click.prompt("  reason (optional, Enter for none)", default="",
                                   show_default=False).strip()
                 edit = (question.edit or Edit()).model_copy(update={"note": reason}) if reason \
                     else question.edit
-                changed = question.model_copy(update={"status": Status.REJECTED, "edit": edit})
+                status = Status.REJECTED
             else:
-                changed = question.model_copy(update={"status": Status.APPROVED})
-            current = _replace(current, changed)
-            save_bank(current, bank)
+                status, edit = Status.APPROVED, question.edit
+            try:
+                # Applied to the bank as it is on disk now: a build meanwhile is kept.
+                record_decision(bank, question, status, edit)
+            except BankError as exc:
+                counts[action] -= 1
+                click.echo(f"Warning: {exc}", err=True)
     except (click.Abort, KeyboardInterrupt):
         # Ctrl-C / Ctrl-D: every decision before this question is already on disk.
         click.echo("\nStopped; the decisions made so far are saved.", err=True)

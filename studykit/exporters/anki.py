@@ -16,13 +16,15 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Sequence
-from html import escape
+from html import escape as _html_escape
 from pathlib import Path
 from typing import Any
 
 from studykit.errors import OutputError
+from studykit.exporters.valid import exportable
 from studykit.fsutil import atomic_write
 from studykit.models import Bank, Question, QuestionSource, QuestionType
+from studykit.textsafe import xml_text
 
 FONT_MEDIA = "_studykit-Amiri-Regular.ttf"
 ANKI_TYPES = (QuestionType.CLOZE, QuestionType.MCQ, QuestionType.SHORT_ANSWER,
@@ -74,6 +76,13 @@ _CLOZE_BACK = """\
 </div>"""
 
 
+def escape(text: str) -> str:
+    """Bank text as an Anki field fragment: HTML-escaped, characters XML forbids dropped, and
+    braces as entities, so `{{c2::...}}` written in an article is shown, never made a cloze
+    deletion (Anki looks for clozes in the field's raw HTML, where `&#123;` is no brace)."""
+    return _html_escape(xml_text(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def stable_id(*parts: str) -> int:
     """A 31-bit positive id from text, in the range Anki expects for deck/model ids."""
     digest = hashlib.sha256("|".join(parts).encode("utf-8")).digest()
@@ -106,7 +115,7 @@ def cloze_text(question: Question) -> str:
 
 def _cloze_safe(text: str) -> str:
     # `}}` and `::` would end the cloze early; escaping braces/colons keeps the text visible.
-    return escape(text).replace("}}", "}&#125;").replace("::", ":&#58;")
+    return escape(text).replace("::", ":&#58;")
 
 
 def options_html(question: Question) -> str:
@@ -218,7 +227,7 @@ def write_apkg(
     re-import only when this is newer, so callers pass the bank file's mtime: an edited bank
     yields newer notes, an unchanged bank the same bytes.
     """
-    questions = bank.selected(include_drafts)
+    questions = exportable(bank, include_drafts)
     if not any(q.type in ANKI_TYPES for q in questions):
         hint = "" if include_drafts else " (review the bank, or add --include-drafts)"
         which = "questions" if include_drafts else "approved questions"

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
+from studykit.exporters.valid import exportable
 from studykit.models import Bank, Question, QuestionType
+from studykit.textsafe import xml_text
 
 SPECIAL = "\\~=#{}:"
 TRUE_WORD = "صح"
@@ -45,13 +47,14 @@ def dumps_gift(bank: Bank, include_drafts: bool = False) -> str:
     """The bank's selected questions as GIFT text, one category per source."""
     from studykit.exporters.moodle import category_path
 
-    questions = bank.selected(include_drafts)
+    questions = exportable(bank, include_drafts)
     blocks: list[str] = [f"// {bank.title or bank.id} — studykit GIFT export"]
     sources = list(dict.fromkeys(q.source.source for q in questions))
     for source in sources:
         blocks.append(f"$CATEGORY: {category_path(bank.title or bank.id, source or bank.id)}")
         blocks += [question_gift(q) for q in questions if q.source.source == source]
-    return "\n\n".join(blocks) + "\n"
+    # Moodle stores `[html]` text as HTML in its XML backups: drop what XML forbids here too.
+    return xml_text("\n\n".join(blocks) + "\n")
 
 
 def question_gift(question: Question) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from studykit.exporters.valid import exportable
 from studykit.models import Bank, Question
 
 
@@ -37,6 +38,6 @@ def dumps_json(bank: Bank, include_drafts: bool = False) -> str:
             "schema_version": bank.schema_version,
             "sources": [s.model_dump(mode="json") for s in bank.sources],
         },
-        "questions": [question_to_json(q) for q in bank.selected(include_drafts)],
+        "questions": [question_to_json(q) for q in exportable(bank, include_drafts)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -16,7 +16,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from html import escape
 
+from studykit.exporters.valid import exportable
 from studykit.models import Bank, Question, QuestionType
+from studykit.textsafe import xml_text
 
 CLOZE_SPECIAL = '\\}#~/"'
 TRUE_WORD = "صح"
@@ -42,7 +44,7 @@ def category_path(*parts: str) -> str:
 def dumps_moodle(bank: Bank, include_drafts: bool = False) -> str:
     """The bank's selected questions as a Moodle XML document (UTF-8 text)."""
     quiz = ET.Element("quiz")
-    questions = bank.selected(include_drafts)
+    questions = exportable(bank, include_drafts)
     for source in _sources(questions):
         cat = ET.SubElement(quiz, "question", type="category")
         _text(ET.SubElement(cat, "category"),
@@ -52,7 +54,9 @@ def dumps_moodle(bank: Bank, include_drafts: bool = False) -> str:
             if question.source.source == source:
                 quiz.append(question_element(question))
     ET.indent(quiz)
-    body = ET.tostring(quiz, encoding="unicode")
+    # ElementTree writes any character; XML 1.0 forbids some (`\v` from Word), and they
+    # can only come from bank text, so dropping them from the document drops them there.
+    body = xml_text(ET.tostring(quiz, encoding="unicode"))
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
@@ -105,7 +109,10 @@ def _multichoice(el: ET.Element, question: Question) -> None:
 
 def _cloze_text(question: Question) -> str:
     """The sentence with its blank replaced by a SHORTANSWER field accepting the alternatives."""
-    field = "{1:SHORTANSWER:" + "~".join(f"={cloze_escape(a)}" for a in _answers(question)) + "}"
+    # The field sits in HTML: an answer is HTML-escaped too (an edit's `<img onerror>`
+    # must arrive as text), then escaped for Moodle's cloze parser.
+    field = "{1:SHORTANSWER:" + "~".join(
+        f"={cloze_escape(escape(a, quote=False))}" for a in _answers(question)) + "}"
     prompt = question.shown_prompt
     before, marker, after = prompt.partition("[...]")
     if not marker:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import csv
 import io
 
+from studykit.exporters.valid import exportable
 from studykit.models import Bank, Question, QuestionType
 from studykit.ordering import scrambled
+from studykit.textsafe import spreadsheet_cell
 
 COLUMNS = ("question", "answer", "options", "type", "id", "tags")
 LABELS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح")
@@ -48,10 +50,11 @@ def dumps_table(bank: Bank, include_drafts: bool = False, delimiter: str = ",",
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     if header:
         writer.writerow(COLUMNS)
-    for question in bank.selected(include_drafts):
+    for question in exportable(bank, include_drafts):
         front, back, options = card_fields(question)
         row = [front, back, options, question.type.value, question.id, " ".join(question.tags)]
         if delimiter == "\t":
             row = [" ".join(cell.replace("\n", " / ").split("\t")) for cell in row]
-        writer.writerow(row)
+        # Article text or an edit starting with `=`, `+`, `-` or `@` would be a formula.
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     return buffer.getvalue()

@@ -26,7 +26,7 @@ from studykit.generate.distractors import distractors
 from studykit.generate.giveaway import given_away
 from studykit.generate.numbers import approximate
 from studykit.generate.text import contains_phrase, word_count
-from studykit.models import Fact, FactKind, Question, QuestionType, fact_id, question_id
+from studykit.models import Fact, FactKind, Question, QuestionType, question_id
 
 TRUE, FALSE = "صح", "خطأ"
 TF_PROMPT = "صح أم خطأ: "
@@ -75,11 +75,6 @@ def _attributed(ctx: Context, spot: Spot) -> Spot | None:
     if word_count(article.text[spot.opening:spot.end]) > WIDE_WORDS:
         return None
     return spot.moved(spot.opening, article.text)
-
-
-def _swap_id(ctx: Context, fact: Fact, text: str) -> str:
-    same = next((f for f in ctx.of_kind(fact.kind) if text in (f.text, f.value)), None)
-    return same.id if same else fact_id(fact.kind, text)
 
 
 def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
@@ -140,9 +135,10 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     for fact in usable:
         spot = spots[fact.id]
         if fact.id in swapped:
-            text = swaps[fact.id]
-            template = f"tf-swap-{_swap_id(ctx, fact, text)}"
-            prompt, answer = TF_PROMPT + spot.replaced(text), FALSE
+            # The template (hence the id) names no distractor: a new fact elsewhere in the
+            # article can change the one drawn, and that must not orphan a reviewed question,
+            # its Anki note and its review history.
+            template, prompt, answer = "tf-swap", TF_PROMPT + spot.replaced(swaps[fact.id]), FALSE
         else:
             template, prompt, answer = "tf-true", TF_PROMPT + drop_then(spot.sentence), TRUE
         out.append(make_question(ctx, template, QuestionType.TRUE_FALSE, [fact], prompt, answer,

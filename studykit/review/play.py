@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from studykit.arabic import normalize
+from studykit.errors import StoreError
 from studykit.models import Question, QuestionType
 from studykit.review.grading import Check, check_answer, suggest_rating
 from studykit.review.keys import Keys
@@ -112,9 +113,14 @@ class Player:
                 if not self.session.history:
                     self.console.print("nothing to undo")
                     continue
-                if self.session.history[-1].before.entry.id != item.entry.id:
-                    self.session.queue.push_front(item)  # shown again right after the undone one
-                self.session.undo()
+                # The card on screen comes back right after the undone one.
+                again = item if self.session.history[-1].before.entry.id != item.entry.id \
+                    else None
+                try:
+                    self.session.undo(requeue=again)
+                except StoreError as exc:
+                    self.console.print(str(exc), markup=False, style="yellow")
+                    continue
                 self.console.print("[yellow]undone[/]: the last answer was taken back")
                 return
             if self.grade(item, answer):

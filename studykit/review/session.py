@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from studykit.errors import StoreError
 from studykit.review.queue import Item, StudyQueue
 from studykit.review.scheduler import (
     CardInfo,
@@ -26,10 +27,14 @@ from studykit.review.scheduler import (
     review,
     to_ms,
 )
-from studykit.review.store import NewReview, ReviewStore
+from studykit.review.store import NewReview, ReviewStore, StaleCard
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
+
+
+# A card can only go stale once per other session's review; a few retries are plenty.
+_RETRIES = 5
 
 
 class Clock:
@@ -96,7 +101,22 @@ class Session:
 
     def answer(self, item: Item, rating: Rating, *, duration_ms: int, given: str | None,
                correct: bool) -> Outcome:
-        """Schedule and save one review (one transaction); learning cards come back later."""
+        """Schedule and save one review (one transaction); learning cards come back later.
+
+        When another session reviewed the card since this one read it, the rating is
+        scheduled again from the stored card, so neither session's review is lost.
+        """
+        for _ in range(_RETRIES):
+            try:
+                return self._answer(item, rating, duration_ms=duration_ms, given=given,
+                                    correct=correct)
+            except StaleCard as stale:
+                item = replace(item, card_json=stale.card, state=CardState(stale.state))
+        raise StoreError(f"{self.store.path}: card {item.entry.id} keeps changing in another "
+                         "session; review not saved")
+
+    def _answer(self, item: Item, rating: Rating, *, duration_ms: int, given: str | None,
+                correct: bool) -> Outcome:
         now = self.clock.now()
         before = self.card_of(item)
         after = review(self.scheduler, before, rating, now, duration_ms)
@@ -118,13 +138,21 @@ class Session:
         self.history.append(outcome)
         return outcome
 
-    def undo(self) -> Item | None:
-        """Take back the last saved answer; its card is shown next, as it was before."""
+    def undo(self, requeue: Item | None = None) -> Item | None:
+        """Take back the last saved answer; its card is shown next, as it was before, then
+        `requeue` (the card that was on screen).
+
+        Raises StoreError (nothing undone) when another session reviewed the card since.
+        """
         if not self.history:
             return None
-        last = self.history.pop()
-        if last.review_id is not None:
-            self.store.undo(last.review_id, to_ms(self.clock.now()))
+        last = self.history[-1]
+        if last.review_id is not None and not self.store.undo(last.review_id,
+                                                              to_ms(self.clock.now())):
+            raise StoreError("not undone: another quiz session reviewed this card since")
+        self.history.pop()
+        if requeue is not None:
+            self.queue.push_front(requeue)
         self.queue.withdraw(last.before.entry.id)
         self.queue.push_front(last.before)
         return last.before

@@ -18,6 +18,7 @@ from studykit.review.scheduler import (
     to_ms,
 )
 from studykit.review.store import ReviewStore
+from studykit.textsafe import displayable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -132,7 +133,7 @@ def render_stats(stats: Stats, title: str, width: int, rtl: str = "logical") -> 
 
     from studykit.review.rtl import render
 
-    heading = render(title, width, rtl, style="bold")
+    heading = render(displayable(title), width, rtl, style="bold")
     states = Table(title=f"{stats.cards} cards", show_header=True)
     for name in stats.by_state:
         states.add_column(name, justify="right")
@@ -158,6 +159,6 @@ def render_stats(stats: Stats, title: str, width: int, rtl: str = "logical") -> 
         hard.add_column("reviews", justify="right")
         hard.add_column("question", justify="right")
         for h in stats.hardest:
-            hard.add_row(str(h.lapses), str(h.reps), render(h.prompt, width - 24, rtl))
+            hard.add_row(str(h.lapses), str(h.reps), render(displayable(h.prompt), width - 24, rtl))
         parts.append(hard)
     return Group(*parts)

@@ -15,45 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studykit.errors import StoreError
+from studykit.review.storeschema import APPLICATION_ID, HEADER, MIGRATIONS, SCHEMA_VERSION
 
-# `PRAGMA application_id`: marks the file as a studykit review store ("SKRV").
-APPLICATION_ID = 0x534B5256
-SCHEMA_VERSION = 1
-_HEADER = b"SQLite format 3\x00"
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "NewReview", "ReviewStore", "StaleCard",
+           "StoredCard"]
 
-# Each entry upgrades the schema from version N-1 to N; never edit a released entry.
-_MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """CREATE TABLE cards (
-            question_id TEXT PRIMARY KEY,
-            bank_id TEXT NOT NULL,
-            card TEXT NOT NULL,
-            due_ms INTEGER NOT NULL,
-            state INTEGER NOT NULL,
-            reps INTEGER NOT NULL DEFAULT 0,
-            lapses INTEGER NOT NULL DEFAULT 0,
-            introduced_ms INTEGER NOT NULL
-        )""",
-        "CREATE INDEX cards_bank_due ON cards (bank_id, due_ms)",
-        """CREATE TABLE reviews (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            kind TEXT NOT NULL CHECK (kind IN ('review', 'undo')),
-            question_id TEXT NOT NULL,
-            bank_id TEXT NOT NULL,
-            reviewed_ms INTEGER NOT NULL,
-            rating INTEGER,
-            duration_ms INTEGER,
-            answer TEXT,
-            correct INTEGER,
-            state_before INTEGER,
-            card_before TEXT,
-            card_after TEXT,
-            undoes INTEGER REFERENCES reviews (id)
-        )""",
-        "CREATE INDEX reviews_question ON reviews (question_id)",
-        "CREATE INDEX reviews_time ON reviews (reviewed_ms)",
-    ),
-}
+
+class StaleCard(Exception):
+    """The card changed in the store since it was read (another quiz session reviewed it):
+    nothing was written; schedule again from `card` (None: the card is not in the store)."""
+
+    def __init__(self, card: str | None, state: int) -> None:
+        super().__init__("card changed since it was read")
+        self.card = card
+        self.state = state
 
 
 @dataclass(frozen=True)
@@ -133,14 +108,18 @@ class ReviewStore:
             raise StoreError(f"{self.path}: is a directory, not a review database")
         if not self.path.parent.is_dir():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        if self.path.exists() and not self.path.is_file():
+            # A FIFO would block the read below; a device is no database either.
+            raise StoreError(f"{self.path}: not a regular file (a device, FIFO or socket); "
+                             "left untouched")
         try:
             with self.path.open("rb") as handle:
-                header = handle.read(len(_HEADER))
+                header = handle.read(len(HEADER))
         except FileNotFoundError:
             return
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot read ({exc.strerror or exc})") from None
-        if header and header != _HEADER:
+        if header and header != HEADER:
             raise StoreError(f"{self.path}: not a SQLite database (corrupt or another program's "
                              "file); left untouched")
 
@@ -179,7 +158,7 @@ class ReviewStore:
 
     def _migrate(self, current: int) -> None:
         for version in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in _MIGRATIONS[version]:
+            for statement in MIGRATIONS[version]:
                 self._db.execute(statement)
             self._db.execute(f"PRAGMA user_version = {version}")
 
@@ -267,10 +246,19 @@ class ReviewStore:
     # Writing -------------------------------------------------------------------------------
 
     def record(self, review: NewReview) -> int:
-        """Append the review and update its card in one transaction; returns the review id."""
+        """Append the review and update its card in one transaction; returns the review id.
+
+        Two quiz sessions may share the store: inside the write transaction the stored card
+        must still be `review.card_before`, else StaleCard (nothing written), so a rating is
+        never scheduled from a state another session has already moved on from.
+        """
         lapse = int(review.rating == 1 and review.state_before == 2)
         try:
             with self._write() as db:
+                row = db.execute("SELECT card, state FROM cards WHERE question_id = ?",
+                                 (review.question_id,)).fetchone()
+                if (row[0] if row else None) != review.card_before:
+                    raise StaleCard(row[0] if row else None, int(row[1]) if row else 0)
                 cursor = db.execute(
                     "INSERT INTO reviews (kind, question_id, bank_id, reviewed_ms, rating, "
                     "duration_ms, answer, correct, state_before, card_before, card_after) "
@@ -290,21 +278,29 @@ class ReviewStore:
             raise StoreError(f"{self.path}: cannot save the review ({exc})") from None
         return int(cursor.lastrowid or 0)
 
-    def undo(self, review_id: int, now_ms: int) -> None:
-        """Log an undo of `review_id` and put its card back as it was before that review."""
+    def undo(self, review_id: int, now_ms: int) -> bool:
+        """Log an undo of `review_id` and put its card back as it was before that review.
+
+        False (nothing changed) when the card moved on since: another session reviewed it
+        after this review, and putting it back would delete or rewind that session's work.
+        """
         try:
             with self._write() as db:
                 row = db.execute(
-                    f"SELECT question_id, bank_id, rating, state_before, card_before FROM reviews "
-                    f"WHERE id = ? AND {_LIVE}", (review_id,)).fetchone()
+                    f"SELECT question_id, bank_id, rating, state_before, card_before, card_after "
+                    f"FROM reviews WHERE id = ? AND {_LIVE}", (review_id,)).fetchone()
                 if row is None:
-                    return
-                question_id, bank_id, rating, state_before, card_before = row
+                    return False
+                question_id, bank_id, rating, state_before, card_before, card_after = row
+                now = db.execute("SELECT card FROM cards WHERE question_id = ?",
+                                 (question_id,)).fetchone()
+                if now is None or now[0] != card_after:
+                    return False
                 db.execute("INSERT INTO reviews (kind, question_id, bank_id, reviewed_ms, undoes) "
                            "VALUES ('undo', ?, ?, ?, ?)", (question_id, bank_id, now_ms, review_id))
                 if card_before is None:
                     db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
-                    return
+                    return True
                 from studykit.review.scheduler import card_from_json, to_ms
 
                 before = card_from_json(card_before)
@@ -315,3 +311,4 @@ class ReviewStore:
                      int(rating == 1 and state_before == 2), question_id))
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{self.path}: cannot undo the review ({exc})") from None
+        return True

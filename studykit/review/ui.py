@@ -10,6 +10,7 @@ from studykit.review.queue import Item
 from studykit.review.rtl import render
 from studykit.review.scheduler import Rating
 from studykit.review.session import Summary, describe_due
+from studykit.textsafe import displayable, displayable_span
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -42,10 +43,14 @@ class Screen:
 
     def text(self, text: str, style: str = "", highlight: tuple[int, int] | None = None
              ) -> RenderableType:
-        return render(text, self.inner, self.rtl, highlight=highlight, style=style)
+        # Bank text is untrusted: control characters (`ESC]0;...BEL`) never reach the terminal.
+        if highlight is not None:
+            highlight = displayable_span(text, highlight)
+        return render(displayable(text), self.inner, self.rtl, highlight=highlight, style=style)
 
     def inline(self, text: str) -> str:
         """A one-line string (panel title) in display order for the RTL mode."""
+        text = displayable(text)
         if self.rtl != "visual":
             return text
         from studykit.review.rtl import visual_line

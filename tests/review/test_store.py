@@ -57,7 +57,9 @@ def test_record_writes_log_and_card_and_survives_reopen(tmp_db: Path) -> None:
 def test_lapses_count_again_on_review_cards_only(tmp_db: Path) -> None:
     with ReviewStore(tmp_db) as store:
         store.record(a_review(rating=Rating.AGAIN))
-        store.record(a_review(rating=Rating.AGAIN, state_before=2, before="{}"))
+        before = store.card("q-1")
+        assert before is not None
+        store.record(a_review(rating=Rating.AGAIN, state_before=2, before=before.card))
         card = store.card("q-1")
     assert card is not None and card.reps == 2 and card.lapses == 1
 
@@ -74,7 +76,7 @@ def test_undo_restores_card_and_hides_review_but_keeps_log(tmp_db: Path) -> None
         store.undo(first, to_ms(NOW))
         assert store.card("q-1") is None
         assert store.reviews() == []
-        store.undo(first, to_ms(NOW))  # a second undo of the same review changes nothing
+        assert not store.undo(first, to_ms(NOW))  # a second undo changes nothing
     raw = sqlite3.connect(tmp_db)
     kinds = [r[0] for r in raw.execute("SELECT kind FROM reviews ORDER BY id")]
     assert kinds == ["review", "review", "undo", "undo"]

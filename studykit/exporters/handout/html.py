@@ -23,6 +23,7 @@ from studykit.exporters.handout.layout import (
     split_blank,
 )
 from studykit.models import QuestionType
+from studykit.textsafe import xml_text
 
 CSS = """
 @page { size: A4; margin: 16mm 16mm 18mm 16mm;
@@ -62,7 +63,9 @@ def render_html(handout: Handout, *, questions: bool = True, keys: bool = True) 
             parts.append(_key_html(version))
     title = escape(handout.title or "اختبار")
     css = CSS + _page_labels(handout, questions, keys)
-    return (
+    # Characters XML forbids (`\v` from Word) are dropped: browsers differ on them and an
+    # XHTML or XML tool reading the file would reject it.
+    return xml_text(
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         + "\n".join(parts) + "\n</body>\n</html>\n"

@@ -38,7 +38,7 @@ def test_one_more_sentence_orphans_no_reviewed_true_false(tmp_path: Path) -> Non
     prompts = {q.id: q.prompt for q in load_bank(DECK / "bank.yaml").questions}
     changed = [q for q in report.bank.questions
                if q.template == "tf-swap" and prompts.get(q.id, q.prompt) != q.prompt]
-    assert len(changed) >= 2, "the distractors drawn did change"
+    assert len(changed) >= 1, "the distractors drawn did change (the case this test is about)"
 
 
 def test_a_bank_with_distractor_ids_is_migrated_on_rebuild(tmp_path: Path) -> None:

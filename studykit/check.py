@@ -13,6 +13,7 @@ Rules (each violation names its rule):
 - `interrogative`: the question word does not fit the answer (متى date, من person, أين place,
   كم number, ما agreement/role).
 - `unknown-fact`: the question cites a fact the bank does not hold.
+- `not-a-name`, `unbalanced`, `dangling-speech`, `mixed-options`: see studykit.check_text.
 Hand edits count: rules look at `shown_prompt`, `shown_answer` and `shown_options`.
 """
 
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from studykit.arabic import normalize
+from studykit.check_text import text_violations
 from studykit.generate.text import contains_phrase, phrase_tokens
 from studykit.models import Bank, Fact, FactKind, Question, QuestionType
 from studykit.sourcefiles import Articles, find_articles
@@ -108,6 +110,7 @@ def _check_question(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]
     elif q.type == QuestionType.MATCHING:
         found += _check_matching(q, facts)
     found += _check_interrogative(q, facts)
+    found += text_violations(q, facts)
     return found
 
 

@@ -75,3 +75,14 @@ def needs_subject(clause: str) -> bool:
     """True when the clause cannot stand as a prompt: its subject is implied, or pointed at
     with a demonstrative (`هذا الفنان`, `هذه الشركة`)."""
     return implied_subject(clause) or bool(_THIS_HEAD.search(_head(clause)))
+
+
+# Opinion and prediction markers, folded (أ → ا, ة → ه): `سوف`, `يمكن القول`, `ربما`.
+_SPECULATIVE = re.compile(
+    r"(?:^|\s)(?:و|ف)?(?:سوف|ربما|لعل|يمكن القول|يمكن|قد يكون|من المرجح|من المتوقع|يرجح|يتوقع"
+    r"|سيعني|سيكون)(?:\s|$)")
+
+
+def speculative(clause: str) -> bool:
+    """Whether the clause states an opinion or a prediction rather than a fact."""
+    return bool(_SPECULATIVE.search(fold(clause).text))

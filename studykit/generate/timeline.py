@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from studykit.generate.clauses import starts_fragment
 from studykit.generate.common import Context, Spot, inside_quote, make_question
+from studykit.generate.subject import needs_subject, speculative
 from studykit.generate.text import word_count
 from studykit.models import Fact, FactKind, Pair, Question, QuestionType
 
@@ -83,6 +84,17 @@ def _split(items: list[T]) -> list[list[T]]:
     return out
 
 
+def _forecast(ctx: Context, fact: Fact, spot: Spot) -> bool:
+    """A date after publication (`بحلول 2030`) or a prediction is no event that happened: a
+    timeline of forecasts has no order the article fixes."""
+    article = next((a for a in ctx.articles if a.source.id == spot.source), None)
+    published = article.source.published if article is not None else None
+    value = fact.value or ""
+    if published is not None and value > published.isoformat()[:len(value)]:
+        return True
+    return speculative(spot.sentence)
+
+
 def timelines(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     dated: list[tuple[Fact, Spot, str]] = []
     seen_events: set[str] = set()
@@ -92,10 +104,12 @@ def timelines(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
     for fact in sorted((f for f in facts if f.kind == FactKind.DATE and f.value
                         and f.value not in coarse), key=lambda f: (f.value or "", f.id)):
         spot = ctx.good_spot(fact)
-        # An event is the clause itself, not the sentence a widening took in before it.
-        spot = spot.narrowed() if spot else None
-        event = event_of(spot) if spot else None
-        if spot is None or event is None or event in seen_events:
+        # An event is the clause itself, not the sentence a widening took in before it; a
+        # clause that needed that sentence (`وأشار إلى ...`) names no event on its own.
+        if spot is None or spot.widened or _forecast(ctx, fact, spot):
+            continue
+        event = event_of(spot)
+        if event is None or event in seen_events or needs_subject(event):
             continue
         if dated and dated[-1][0].value == fact.value:
             continue

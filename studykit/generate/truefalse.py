@@ -25,6 +25,7 @@ from studykit.generate.common import (
 from studykit.generate.distractors import distractors
 from studykit.generate.giveaway import given_away
 from studykit.generate.numbers import approximate
+from studykit.generate.subject import speculative
 from studykit.generate.text import contains_phrase, word_count
 from studykit.models import Fact, FactKind, Question, QuestionType, question_id
 
@@ -44,17 +45,6 @@ TF_KINDS = (FactKind.DATE, FactKind.PERSON, FactKind.PLACE, FactKind.AGREEMENT,
 
 def _rank(bank_id: str, fact: Fact) -> str:
     return hashlib.sha256(f"{bank_id}|tf|{fact.id}".encode()).hexdigest()
-
-
-# Opinion and prediction markers, folded (أ → ا, ة → ه): `سوف`, `يمكن القول`, `ربما`.
-_SPECULATIVE = re.compile(
-    r"(?:^|\s)(?:و|ف)?(?:سوف|ربما|لعل|يمكن القول|يمكن|قد يكون|من المرجح|من المتوقع|يرجح|يتوقع"
-    r"|سيعني|سيكون)(?:\s|$)")
-
-
-def speculative(clause: str) -> bool:
-    """Whether the clause states an opinion or a prediction rather than a fact."""
-    return bool(_SPECULATIVE.search(fold(clause).text))
 
 
 def _in_bank(ctx: Context, fact: Fact, text: str) -> bool:

@@ -44,6 +44,7 @@ def same_place(ctx: Context, fact: Fact) -> list[str]:
 
 
 _NAME_JOINERS = ("عبد", "أبو", "ابو", "بن", "آل", "أبي", "ابن")
+_SUFFIX_SURNAMES = ("أوغلو", "اوغلو", "أوغلي", "زاده", "زادة")
 
 
 def surname_of(name: str) -> str | None:
@@ -52,6 +53,9 @@ def surname_of(name: str) -> str | None:
     if len(words) < 2:
         return None
     if len(words) >= 3 and words[-2] in _NAME_JOINERS:
+        return " ".join(words[-2:])
+    # `داود أوغلو`, `خطيب زاده`: a Turkish or Persian "son of" needs the name before it.
+    if len(words) >= 3 and words[-1] in _SUFFIX_SURNAMES:
         return " ".join(words[-2:])
     return words[-1]
 

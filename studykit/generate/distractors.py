@@ -18,6 +18,7 @@ from studykit.generate.dates import parse_written, shifted
 from studykit.generate.giveaway import ruled_out
 from studykit.generate.nations import TOP_RANKS, nation_of, of_nation, officials_of
 from studykit.generate.numbers import number_bound, number_shape, shifted_number
+from studykit.generate.tenures import fits
 from studykit.generate.text import contains_phrase, find_phrase
 from studykit.models import Fact, FactKind
 
@@ -121,6 +122,13 @@ def _bank_candidates(ctx: Context, fact: Fact) -> list[Fact]:
         shape = number_shape(fact.text)
         return [f for f in others if number_shape(f.text) == shape]
     return []
+
+
+def _year(ctx: Context, fact: Fact) -> int | None:
+    """The publication year of the article a fact is first mentioned in."""
+    article = ctx.article(fact.mentions[0]) if fact.mentions else None
+    published = article.source.published if article is not None else None
+    return published.year if published is not None else None
 
 
 def _shown(fact: Fact) -> str:
@@ -276,6 +284,10 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
             # `وزير الكهرباء المصري`, `اللاعب`: only the same office will do, never a president.
             candidates = [f for f in candidates if rank is not None and rank_of(f) == rank]
             generated_names = officials_of(nation, rank) if rank is not None else []
+    if fact.kind == FactKind.PERSON:
+        # Built-in office holders only of the article's time (no 2023 leader in a 2015 story).
+        year = _year(ctx, fact)
+        generated_names = [n for n in generated_names if fits(n, year)]
     bank = [(_shown(f), names_of(f)) for f in candidates]
     rng.shuffle(bank)
     generated = [(text, [text]) for text in generated_names]

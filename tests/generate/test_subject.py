@@ -65,3 +65,13 @@ def test_only_larger_options_after_more_than() -> None:
     ok = number_bound("تم تنزيل التطبيق أكثر من 500 مليون مرة", fact)
     assert ok is not None
     assert ok("1000 مليون مرة") and not ok("250 مليون مرة")
+
+
+def test_office_holders_of_the_articles_time() -> None:
+    from studykit.generate.tenures import fits, tenures
+
+    assert tenures()["دميتري ميدفيديف"] == (2008, 2020)  # president, then prime minister
+    assert not fits("ريشي سوناك", 2015) and not fits("إبراهيم رئيسي", 2015)
+    assert fits("حسن روحاني", 2015) and fits("جون كيري", 2015)
+    assert fits("حسن روحاني", 2023) and not fits("عباس عراقجي", 2023)
+    assert fits("ريشي سوناك", None)  # no publication date: nothing to go by

@@ -109,9 +109,17 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+# A tag list glued after the last sentence of a paragraph: `... عليها. سمات دورات مياه مكة`.
+_TRAILING_TAGS = re.compile(
+    r"(?<=[.!?؟”»\"])[ \t]+(?:سمات|وسوم|الوسوم|كلمات دلالية|الكلمات الدلالية|الكلمات المفتاحية)"
+    r"[ \t]*:?[ \t]+[^\n.!?؟]*$", re.MULTILINE)
+
+
 def blank_residue(text: str, body_start: int) -> str:
     """Same-length copy of `text` with front matter and residue lines replaced by spaces."""
     body = _blank(text, 0, body_start)
+    for match in _TRAILING_TAGS.finditer(body, body_start):
+        body = _blank(body, match.start(), match.end())
     vocabulary = {w for w in _LETTERS.findall(text) if 3 <= len(w) <= 12}
     offset = 0
     for line in body.splitlines(keepends=True):

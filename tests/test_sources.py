@@ -172,3 +172,15 @@ def test_markup_only_file_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "empty.html", page)
     with pytest.raises(InputError, match="no article text"):
         read_article(path)
+
+
+def test_a_tag_list_glued_after_the_last_sentence_is_residue(tmp_path: Path) -> None:
+    from studykit.sources import read_article
+
+    path = tmp_path / "a.txt"
+    body = "وتم تطبيق الأنظمة عليها. سمات دورات مياه سوء النظافة مستشفى ولادة مكة\n"
+    path.write_text("العنوان\n\n" + body, encoding="utf-8")
+    article = read_article(path)
+    assert "سمات" not in article.body and "مستشفى ولادة" not in article.body
+    assert "وتم تطبيق الأنظمة عليها." in article.body
+    assert len(article.body) == len(article.text)  # offsets still index the file

@@ -89,3 +89,10 @@ def alternation(words: object) -> str:
     """A regex alternation of words, longest first so `تشرين الاول` beats `تشرين`."""
     items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@cache
+def month_words() -> frozenset[str]:
+    """Every single-word Gregorian and Hijri month name, folded (`رمضان`, `ايار`)."""
+    names = [*gregorian_months(), *hijri_months()]
+    return frozenset(n for n in names if " " not in n)

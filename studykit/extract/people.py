@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
+from studykit.extract.datewords import month_words
 from studykit.extract.given_names import given_name_people
 from studykit.extract.honorifics import honorific_names
-from studykit.extract.person_evidence import combine
+from studykit.extract.person_evidence import closed_class, combine, function_words, is_name_word
 from studykit.extract.titles import Title, titled_names
 from studykit.models import Fact, FactKind, fact_id
 
@@ -130,11 +131,25 @@ def _add_later_mentions(ctx: Context, people: list[Person]) -> None:
             continue
         for variant in L.strip_proclitics(tok.text):
             hit = _match_at(ctx, i, variant, index, taken)
+            if hit is not None and hit[1] == 1 and _lone_word_doubt(ctx, i, variant):
+                hit = None
             if hit is not None:
                 person, n = hit
                 person.forms.append((i, i + n - 1, tok.end - len(variant)))
                 taken.update(range(i, i + n))
                 break
+
+
+def _lone_word_doubt(ctx: Context, i: int, word: str) -> bool:
+    """A surname alone is a later mention only when it is no common word (`على` folds like the
+    surname `علي`; `رمضان` is a month) and no other name's first word stands before it (`نور
+    الدين` is not `ماجد بهاء الدين`)."""
+    if word in function_words() or word in L.stopwords() or word in month_words():
+        return True
+    if i > 0 and not ctx.breaks[i]:
+        before = ctx.tokens[i - 1].text
+        return is_name_word(before) and not closed_class(before)
+    return False
 
 
 def _match_at(ctx: Context, i: int, first: str,

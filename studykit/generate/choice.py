@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
-from studykit.generate.cloze import CLOZE_KINDS, alternatives
+from studykit.generate.cloze import CLOZE_KINDS, alternatives, surname_of
 from studykit.generate.common import Context, Spot, make_question, swappable
 from studykit.generate.distractors import distractors
-from studykit.models import Fact, Question, QuestionType, question_id
+from studykit.models import Fact, FactKind, Question, QuestionType, question_id
 
 MCQ_PROMPT = "اختر ما يملأ الفراغ: "
 
@@ -21,7 +21,12 @@ def mcq(ctx: Context, fact: Fact, spot: Spot | None = None) -> list[Question]:
         return []
     rng = random.Random(question_id(ctx.bank_id, "mcq", (fact.id,)))
     wrong = distractors(ctx, fact, spot.sentence, 3, rng)
-    if len(wrong) < 3:
+    if fact.kind == FactKind.PERSON and len(spot.answer.split()) < len(
+            (fact.value or fact.text).split()):
+        # `وقال [كيربي]`: the clause writes the surname alone, so every option is a surname
+        # (full names beside one surname give the answer away).
+        wrong = [s for s in (surname_of(w) for w in wrong) if s and len(s) >= 3]
+    if len(wrong) < 3 or len(set(wrong)) < 3:
         return []
     options = [spot.answer, *wrong]
     rng.shuffle(options)

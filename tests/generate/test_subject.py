@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from studykit.generate.numbers import approximate, number_bound
@@ -75,3 +77,21 @@ def test_office_holders_of_the_articles_time() -> None:
     assert fits("حسن روحاني", 2015) and fits("جون كيري", 2015)
     assert fits("حسن روحاني", 2023) and not fits("عباس عراقجي", 2023)
     assert fits("ريشي سوناك", None)  # no publication date: nothing to go by
+
+
+def test_a_surname_blank_gets_surname_options(tmp_path: Path) -> None:
+    from studykit.pipeline import build_bank
+    from studykit.sources import read_article
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "---\npublished: 2015-08-05\n---\n"
+        "التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في الدوحة أمس.\n\n"
+        "وقال كيري إن المحادثات مع الجانب الروسي كانت صريحة ومفيدة للطرفين في ملف سوريا.\n",
+        encoding="utf-8")
+    bank = build_bank([read_article(article)], "b", "b")
+    surname_mcqs = [q for q in bank.questions if q.type.value == "mcq" and q.answer == "كيري"]
+    for q in surname_mcqs:
+        # Surnames only (`جاويش أوغلو` is one); never a full name beside the bare surname.
+        assert "سيرغي لافروف" not in q.options and "جون كيري" not in q.options, q.options
+        assert all(len(o.split()) <= 2 for o in q.options), q.options

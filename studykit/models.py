@@ -112,7 +112,9 @@ class Edit(Frozen):
     prompt: str | None = None
     answer: str | None = None
     options: tuple[str, ...] | None = None
+    alternatives: tuple[str, ...] | None = None
     pairs: tuple[Pair, ...] | None = None
+    # The reviewer's own remark: kept in the bank, never shown to students.
     note: str | None = None
 
 
@@ -140,6 +142,17 @@ class Question(Frozen):
     @property
     def shown_answer(self) -> str:
         return self.edit.answer if self.edit and self.edit.answer else self.answer
+
+    @property
+    def shown_alternatives(self) -> tuple[str, ...]:
+        """Other accepted answers. The generator's belong to its answer: once a reviewer edits
+        the answer they are dropped (a corrected name must not keep the wrong one accepted),
+        unless the reviewer gave alternatives of their own."""
+        if self.edit and self.edit.alternatives is not None:
+            return self.edit.alternatives
+        if self.edit and self.edit.answer and self.edit.answer != self.answer:
+            return ()
+        return self.alternatives
 
     @property
     def shown_options(self) -> tuple[str, ...]:

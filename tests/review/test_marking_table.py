@@ -1,0 +1,179 @@
+"""The marking table: (expected, given) pairs a teacher would mark, half right, half wrong.
+
+Each row's alternatives are what the generator gives the question: `BANK` takes them from the
+bundled deck's question with that answer (decks/iran-russia-2023), an ISO value makes them the
+way the generator does for a date fact (studykit.generate.dates.other_forms), a tuple lists them.
+The wrong half holds the word a question tests (nationality, ministry, office, agreement type,
+number, year, relative word): none of it may be accepted, not even as a near miss.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from studykit.bank import load_bank
+from studykit.defaults import default_bank_path
+from studykit.generate.dates import other_forms
+from studykit.review.grading import check_answer
+
+BANK = "bank"
+Source = str | tuple[str, ...] | None
+
+# (expected, where its alternatives come from, given)
+RIGHT: list[tuple[str, Source, str]] = [
+    # The issue's natural right answers.
+    ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "17 أغسطس"),
+    ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "١٧ آب"),
+    ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "17/8/2023"),
+    ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "السابع عشر من أغسطس"),
+    ("مايو (أيار) الماضي", "2023-05", "مايو"),
+    ("مايو (أيار) الماضي", "2023-05", "أيار الماضي"),
+    ("الشهر الماضي", "2023-07", "يوليو"),
+    ("الشهر الماضي", "2023-07", "تموز 2023"),
+    ("عام 2022", BANK, "فبراير 2022"),  # more precise than asked
+    ("عام 2022", BANK, "2022"),
+    ("عام 2022", BANK, "العام الماضي"),
+    ("سيرجي لافروف", BANK, "لافروف"),  # a surname is what a teacher accepts
+    ("شهر أغسطس الماضي", BANK, "أغسطس الماضي"),  # no شهر: not a spelling slip
+    ("شهر أغسطس الماضي", BANK, "اغسطس"),
+    ("شهر أغسطس الماضي", BANK, "آب ٢٠٢٢"),
+    # From the bundled article: dates.
+    ("أغسطس 2021", BANK, "اغسطس ٢٠٢١"),
+    ("أغسطس 2021", BANK, "8/2021"),
+    ("29 مارس الجاري", BANK, "29 مارس"),
+    ("29 مارس الجاري", BANK, "٢٩ آذار ٢٠٢٣"),
+    ("29 مارس 2023", BANK, "29 مارس الجاري"),
+    ("29 مارس 2023", BANK, "2023-03-29"),
+    ("فبراير من العام الماضي", BANK, "شباط 2022"),
+    ("قبل عامين", BANK, "2021"),
+    ("قبل عامين", BANK, "عام 2021"),
+    ("الشهر الجاري", BANK, "مارس 2023"),
+    ("الشهر الجاري", BANK, "آذار"),
+    ("19 يناير 2022", BANK, "19 كانون الثاني 2022"),
+    ("2015", BANK, "عام ٢٠١٥"),
+    ("2015", BANK, "في عام 2015"),
+    ("شهر يونيو الماضي", BANK, "حزيران"),
+    # People: hamza, alif maqsura, clitics, joined عبد, one slip in a long name.
+    ("إبراهيم رئيسي", BANK, "ابراهيم رئيسى"),
+    ("إبراهيم رئيسي", BANK, "رئيسي"),
+    ("حسين أمير عبد اللهيان", BANK, "عبداللهيان"),
+    ("حسين أمير عبد اللهيان", BANK, "عبد الليهان"),
+    ("جيهون بيراموف", BANK, "بيرموف"),
+    ("فلاديمير بوتين", BANK, "بوتين"),
+    ("سيرجي لافروف", BANK, "سيرغي لافروف"),
+    ("سيرجي لافروف", BANK, "لافرف"),
+    # Offices and nationalities, spelled differently or said with the country.
+    ("وزير الخارجية الروسي", BANK, "وزير الخارجيه الروسى"),
+    ("وزير الخارجية الروسي", BANK, "وزير خارجية روسيا"),
+    ("وزير الخارجية الإيراني", BANK, "وزير الخارجية الايراني"),
+    ("الرئيس الإيراني", BANK, "الرئيس الايراني"),
+    ("وزير الخارجية الإسرائيلي", BANK, "وزير خارجية إسرائيل"),
+    # Places and agreements: clitics, digits, hamza, a capital for its country.
+    ("النمسا", BANK, "والنمسا"),
+    ("النمسا", BANK, "فيينا"),
+    ("أنقرة", BANK, "انقره"),
+    ("جنوب القوقاز", BANK, "جنوب القوقاز"),
+    ("اتفاقية الـ 20 عامًا", BANK, "اتفاقية ال٢٠ عاما"),
+    ("20 عامًا", BANK, "٢٠ عاماً"),
+    ("الاتفاق النووي لعام 2015", BANK, "الاتفاق النووي"),
+    ("للحرس الثوري الإيراني", BANK, "الحرس الثوري الايراني"),
+    ("وول ستريت جورنال", BANK, "وول ستريت جورنل"),
+]
+
+WRONG: list[tuple[str, Source, str]] = [
+    # The issue's false accepts: the word the question tests.
+    ("وزير الخارجية الروسي", BANK, "وزير الخارجية الأمريكي"),
+    ("وزير الخارجية الروسي", BANK, "وزير الخارجية الإيراني"),
+    ("وزير الخارجية الروسي", BANK, "وزير الخارجية التركي"),
+    ("الرئيس الإيراني", BANK, "الرئيس الأمريكي"),
+    ("وزير الخارجية السعودي", None, "وزير الداخلية السعودي"),
+    ("اتفاقية التعاون الأمني", None, "اتفاقية التعاون الاقتصادي"),
+    # Nationalities one letter apart, offices, ministries.
+    ("وزير الخارجية الأرمني", None, "وزير الخارجية الأردني"),
+    ("وزير الخارجية الأذربيجاني", BANK, "وزير الخارجية الإسرائيلي"),
+    ("وزير الخارجية الإسرائيلي", BANK, "وزير خارجية إيران"),
+    ("وزير الخارجية الروسي", BANK, "وزير الخارجية"),
+    ("الرئيس الإيراني", BANK, "الرئيس"),
+    ("الرئيس الإيراني", BANK, "رئيس الوزراء الإيراني"),
+    ("وزير الدفاع الروسي", None, "وزير الداخلية الروسي"),
+    ("المتحدث باسم مجلس الأمن القومي بالبيت الأبيض الأمريكي", BANK,
+     "المتحدث باسم مجلس الأمن القومي بالبيت الأبيض الروسي"),
+    ("مجلس الأمن القومي", BANK, "مجلس الأمن الدولي"),
+    # Agreement types and their numbers and years.
+    ("اتفاقية تعاون سيبراني", BANK, "اتفاقية تعاون عسكري"),
+    ("الاتفاق الإيراني السعودي", BANK, "الاتفاق الإيراني الروسي"),
+    ("الاتفاق النووي لعام 2015", BANK, "الاتفاق النووي لعام 2016"),
+    ("اتفاقية الـ 20 عامًا", BANK, "اتفاقية الـ 25 عامًا"),
+    ("20 عامًا", BANK, "25 عامًا"),
+    ("20 عامًا", BANK, "20 شهرا"),
+    # Dates: a different day, month, year or relative word; less precise than asked.
+    ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "18 أغسطس"),
+    ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "أغسطس"),
+    ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "17 أغسطس 2022"),
+    ("مايو (أيار) الماضي", "2023-05", "مارس"),
+    ("مايو (أيار) الماضي", "2023-05", "مايو 2022"),
+    ("الشهر الماضي", "2023-07", "يونيو"),
+    ("عام 2022", BANK, "2021"),
+    ("عام 2022", BANK, "فبراير 2021"),
+    ("عام 2022", BANK, "فبراير"),
+    ("شهر أغسطس الماضي", BANK, "أغسطس المقبل"),
+    ("شهر أغسطس الماضي", BANK, "أغسطس 2021"),
+    ("أغسطس 2021", BANK, "أغسطس 2022"),
+    ("أغسطس 2021", BANK, "2021"),
+    ("أغسطس 2021", BANK, "أغسطس"),
+    ("29 مارس 2023", BANK, "28 مارس 2023"),
+    ("29 مارس 2023", BANK, "29 مايو 2023"),
+    ("29 مارس الجاري", BANK, "29 مارس الماضي"),
+    ("فبراير من العام الماضي", BANK, "فبراير 2023"),
+    ("قبل عامين", BANK, "2022"),
+    ("2015", BANK, "2005"),
+    # Other people, other places.
+    ("سيرجي لافروف", BANK, "فلاديمير بوتين"),
+    ("حسين أمير عبد اللهيان", BANK, "إبراهيم رئيسي"),
+    ("حسين", None, "حسن"),
+    ("إيلي كوهين", BANK, "إيلي كوهن"),
+    ("جنوب القوقاز", BANK, "شمال القوقاز"),
+    ("أمريكا اللاتينية", BANK, "أمريكا الشمالية"),
+    ("أرمينيا", BANK, "أذربيجان"),
+    ("أرمينيا", BANK, "ألبانيا"),
+    ("النمسا", BANK, "روسيا"),
+    ("الحسكة", BANK, "دير الزور"),
+    ("جهاز أمن الدولة", BANK, "جهاز الأمن الوطني"),
+]
+
+
+@cache
+def _bank_alternatives() -> dict[str, tuple[str, ...]]:
+    bank = load_bank(default_bank_path())
+    out: dict[str, tuple[str, ...]] = {}
+    for q in bank.questions:
+        if q.type.value in ("cloze", "short_answer"):
+            out.setdefault(q.shown_answer, q.shown_alternatives)
+    return out
+
+
+def alternatives(expected: str, source: Source) -> tuple[str, ...]:
+    if source == BANK:
+        table = _bank_alternatives()
+        assert expected in table, f"no cloze/short answer «{expected}» in the default deck"
+        return table[expected]
+    if isinstance(source, str):
+        return tuple(other_forms(expected, source))
+    return source or ()
+
+
+@pytest.mark.parametrize(("expected", "source", "given"), RIGHT)
+def test_right_answers_are_accepted(expected: str, source: Source, given: str) -> None:
+    assert check_answer(given, expected, alternatives(expected, source)).correct
+
+
+@pytest.mark.parametrize(("expected", "source", "given"), WRONG)
+def test_wrong_word_is_never_accepted(expected: str, source: Source, given: str) -> None:
+    check = check_answer(given, expected, alternatives(expected, source))
+    assert not check.correct, f"accepted as «{check.matched}» (near miss: {check.near_miss})"
+
+
+def test_the_table_is_big_enough() -> None:
+    assert len(RIGHT) + len(WRONG) >= 60 and len(WRONG) >= 30

@@ -148,7 +148,7 @@ def _is_residue(sentence: str) -> bool:
 
 
 def _accepted(q: Question) -> list[str]:
-    return [a for a in (q.shown_answer, *q.alternatives) if a.strip()]
+    return [a for a in (q.shown_answer, *q.shown_alternatives) if a.strip()]
 
 
 def _check_answer(q: Question) -> list[tuple[str, str]]:

@@ -150,9 +150,27 @@ class Question(Frozen):
         unless the reviewer gave alternatives of their own."""
         if self.edit and self.edit.alternatives is not None:
             return self.edit.alternatives
-        if self.edit and self.edit.answer and self.edit.answer != self.answer:
+        if self.answer_edited:
             return ()
         return self.alternatives
+
+    @property
+    def answer_edited(self) -> bool:
+        return bool(self.edit and self.edit.answer and self.edit.answer != self.answer)
+
+    @property
+    def shown_span(self) -> tuple[int, int] | None:
+        """Where the shown answer is written in the source sentence, for highlighting: the
+        generator's span, or after an edit the edited answer's own place (None if absent), so
+        a corrected answer never highlights the old words."""
+        src = self.source
+        if not self.answer_edited:
+            if src.answer_start is None or src.answer_end is None:
+                return None
+            return src.answer_start, src.answer_end
+        answer = self.shown_answer.strip()
+        at = src.sentence.find(answer) if answer else -1
+        return (at, at + len(answer)) if at >= 0 else None
 
     @property
     def shown_options(self) -> tuple[str, ...]:

@@ -89,6 +89,10 @@ class Player:
         self.mode = mode
         self.rng = rng
         self.title = title
+        # Cards whose answer a wrong verdict has shown, and cards coming back through undo or
+        # redo: retyping the answer just shown is no recall, so it cannot be marked right.
+        self.revealed: set[str] = set()
+        self.redo: set[str] = set()
 
     def run(self) -> None:
         """Study until the queue is empty or the user quits (Quit is swallowed here)."""
@@ -98,6 +102,9 @@ class Player:
                 if item is None:
                     self.console.print("[bold]Nothing more to study now.[/]")
                     return
+                if item.entry.id not in self.redo:
+                    self.revealed.discard(item.entry.id)  # back on schedule: a fair question
+                self.redo.discard(item.entry.id)
                 self.study(item)
         except (Quit, KeyboardInterrupt, EOFError):
             return
@@ -112,8 +119,10 @@ class Player:
                 if not self.session.history:
                     self.console.print("nothing to undo")
                     continue
-                if self.session.history[-1].before.entry.id != item.entry.id:
+                undone = self.session.history[-1].before.entry.id
+                if undone != item.entry.id:
                     self.session.queue.push_front(item)  # shown again right after the undone one
+                self.redo.add(undone)
                 self.session.undo()
                 self.console.print("[yellow]undone[/]: the last answer was taken back")
                 return
@@ -145,7 +154,8 @@ class Player:
                 continue
             ms = int((time.monotonic() - start) * 1000)
             if kind == "typed":
-                check = check_answer(given, question.shown_answer, question.alternatives)
+                check = check_answer(given, question.shown_answer,
+                                     question.shown_alternatives)
                 return Answer("answered", given, check.correct, check, ms)
             if kind == "flip" and key in ("enter", " "):
                 return Answer("answered", None, None, None, ms)
@@ -157,6 +167,12 @@ class Player:
     def grade(self, item: Item, answer: Answer) -> bool:
         """Show the verdict and save the rating; False means "ask this card again"."""
         note = ""
+        if answer.correct and item.entry.id in self.revealed:
+            note = "الإجابة ظهرت قبل التراجع، فلا تُحتسب صحيحة"  # shown before the undo
+            answer = Answer("answered", answer.given, False, Check(False, False, 0.0),
+                            answer.duration_ms)
+        elif answer.correct is False:
+            self.revealed.add(item.entry.id)
         if answer.check and answer.check.near_miss:
             note = f"قريبة من الصواب: قُبلت على أنها «{answer.check.matched}»، انتبه للإملاء"
         self.console.print(self.screen.verdict(item, answer.correct, answer.given, note))

@@ -29,6 +29,15 @@ HELP = (
 )
 
 
+def shown_answer(q: Question) -> str:
+    """The answer, and for a relative date the date it means (`شهر أغسطس الماضي (أغسطس
+    2022)`): a student who typed the year needs to see which one was meant."""
+    from studykit.review.answerdates import resolved_form
+
+    resolved = resolved_form(q.shown_answer, q.shown_alternatives)
+    return f"{q.shown_answer} ({resolved})" if resolved else q.shown_answer
+
+
 class Screen:
     """Builds the panels for one terminal width and RTL mode."""
 
@@ -102,16 +111,12 @@ class Screen:
             parts.append(self.text("الإجابة:", style="bold"))
             parts += [self.text(f"{p.left} — {p.right}", style="bold") for p in q.shown_pairs]
         else:
-            parts.append(self.text(f"الإجابة: {q.shown_answer}", style="bold"))
+            parts.append(self.text(f"الإجابة: {shown_answer(q)}", style="bold"))
         if note:
             parts.append(self.text(note, style="italic"))
-        source = q.source
-        span = None
-        if source.answer_start is not None and source.answer_end is not None:
-            span = (source.answer_start, source.answer_end)
-        if source.sentence:
+        if q.source.sentence:
             parts.append(self.text(""))
-            parts.append(self.text(source.sentence, style="dim", highlight=span))
+            parts.append(self.text(q.source.sentence, style="dim", highlight=q.shown_span))
         return Panel(Group(*parts), title=head, width=self.width)
 
     def rating(self, suggested: Rating, previews: dict[Rating, datetime], now: datetime) -> str:

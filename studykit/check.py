@@ -86,6 +86,12 @@ def check_bank(bank: Bank, include_drafts: bool = False) -> list[Violation]:
     return out
 
 
+def question_violations(q: Question, bank: Bank) -> list[tuple[str, str]]:
+    """(rule, message) for each rule one question breaks on its own (no duplicate or offset
+    check): what the review editor tests an edit against."""
+    return _check_question(q, {f.id: f for f in bank.facts})
+
+
 def _check_question(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     missing = [fid for fid in q.fact_ids if fid not in facts]

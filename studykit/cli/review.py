@@ -110,6 +110,17 @@ def _edit(q: Question, rtl: str) -> Edit | None:
                      alternatives=alternatives, pairs=pairs, note=note)
 
 
+def _record(path: Path, bank: Bank, question: Question) -> Bank:
+    """Save one decision (the question's new status and edit) and return the new bank; the
+    one place the review writes, so each decision is on disk before the next question."""
+    from studykit.bank import save_bank
+    from studykit.curation import replace_question
+
+    updated = replace_question(bank, question)
+    save_bank(updated, path)
+    return updated
+
+
 _STATUSES = ("draft", "approved", "rejected", "all")
 
 
@@ -131,8 +142,8 @@ def review(bank: Path, rtl: str, which: str, ids: tuple[str, ...]) -> None:
     rule is refused with the reason), [d]raft (reopen: back to draft), [s]kip, [u]ndo the
     last decision, [q]uit. The bank is saved after every decision.
     """
-    from studykit.bank import load_bank, save_bank
-    from studykit.curation import edit_problems, replace_question, with_edit
+    from studykit.bank import load_bank
+    from studykit.curation import edit_problems, with_edit
     from studykit.models import Edit, Status
 
     current = load_bank(bank)
@@ -163,9 +174,10 @@ def review(bank: Path, rtl: str, which: str, ids: tuple[str, ...]) -> None:
                 if not history:
                     click.echo("  nothing to undo")
                     continue
-                i, current, undone = history.pop()
+                i, before, undone = history.pop()
                 counts[undone] -= 1
-                save_bank(current, bank)
+                restored = next(q for q in before.questions if q.id == queue[i])
+                current = _record(bank, current, restored)
                 click.echo(f"  undone: {undone}")
                 continue
             changed = question
@@ -194,8 +206,7 @@ def review(bank: Path, rtl: str, which: str, ids: tuple[str, ...]) -> None:
             counts[action] += 1
             i += 1
             if changed != question:
-                current = replace_question(current, changed)
-                save_bank(current, bank)
+                current = _record(bank, current, changed)
     except (click.Abort, KeyboardInterrupt):
         # Ctrl-C / Ctrl-D: every decision before this question is already on disk.
         click.echo("\nStopped; the decisions made so far are saved.", err=True)

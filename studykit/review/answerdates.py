@@ -21,6 +21,7 @@ from functools import cache
 from studykit.arabic import normalize
 
 _PUNCT = re.compile(r"[^\w\s/.\-]|_")
+_DECIMAL = re.compile(r"(?<=\d)[٫,](?=\d)")
 _NUMERIC = re.compile(r"^(\d{1,4})\s*[/.\-]\s*(\d{1,4})(?:\s*[/.\-]\s*(\d{1,4}))?$")
 # Relative words, folded, by what they point to (studykit.extract.dateresolve has the same).
 _REL = {
@@ -52,8 +53,10 @@ class DateKey:
 
 
 def fold_answer(text: str) -> str:
-    """The comparison key: folded, punctuation and quotes dropped, spaces collapsed."""
-    return " ".join(_PUNCT.sub(" ", normalize(text)).split())
+    """The comparison key: folded, punctuation and quotes dropped, spaces collapsed; a decimal
+    point written `٫` or `,` (`١٫٨`, `1,8`) becomes `.`."""
+    folded = _DECIMAL.sub(".", normalize(text))
+    return " ".join(_PUNCT.sub(" ", folded).split())
 
 
 @cache

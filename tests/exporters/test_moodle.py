@@ -213,7 +213,7 @@ def test_drafts_only_when_asked() -> None:
 def test_cli_writes_each_format(tmp_path: Path, fmt: str) -> None:
     bank_file = tmp_path / "bank.yaml"
     save_bank(make_bank(), bank_file)
-    out = tmp_path / f"out.{fmt}"
+    out = tmp_path / f"out.{ {'moodle': 'xml'}.get(fmt, fmt)}"
     result = CliRunner().invoke(main, ["export", fmt, str(bank_file), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").strip()

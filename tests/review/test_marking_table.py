@@ -10,15 +10,20 @@ number, year, relative word): none of it may be accepted, not even as a near mis
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from studykit.bank import load_bank
 from studykit.defaults import default_bank_path
 from studykit.generate.dates import other_forms
+from studykit.pipeline import build_bank
 from studykit.review.grading import check_answer
+from studykit.sources import read_article
 
 BANK = "bank"
+# A second article, built here: tests/data/egypt-saudi-power-link-2024.ar.txt.
+EGYPT = "egypt"
 Source = str | tuple[str, ...] | None
 
 # (expected, where its alternatives come from, given)
@@ -77,9 +82,21 @@ RIGHT: list[tuple[str, Source, str]] = [
     ("جنوب القوقاز", BANK, "جنوب القوقاز"),
     ("اتفاقية الـ 20 عامًا", BANK, "اتفاقية ال٢٠ عاما"),
     ("20 عامًا", BANK, "٢٠ عاماً"),
+    ("20 عامًا", BANK, "عشرين عاماً"),
     ("الاتفاق النووي لعام 2015", BANK, "الاتفاق النووي"),
     ("للحرس الثوري الإيراني", BANK, "الحرس الثوري الايراني"),
     ("وول ستريت جورنال", BANK, "وول ستريت جورنل"),
+    # A second article (Egypt-Saudi power link).
+    ("وزير الكهرباء والطاقة المتجددة المصري", EGYPT, "وزير الكهرباء والطاقه المتجدده المصرى"),
+    ("وزير الطاقة السعودي", EGYPT, "وزير الطاقه السعودي"),
+    ("سبتمبر المقبل", EGYPT, "أيلول المقبل"),
+    ("سبتمبر المقبل", EGYPT, "سبتمبر ٢٠٢٤"),
+    ("الشهر الماضي", EGYPT, "نيسان"),
+    ("العام الجاري", EGYPT, "2024"),
+    ("1.8 مليار دولار", EGYPT, "١٫٨ مليار دولار"),
+    ("1500 ميجاوات", EGYPT, "1500 ميغاواط"),
+    ("عبد الفتاح السيسي", EGYPT, "السيسي"),
+    ("الرياض", EGYPT, "المملكة العربية السعودية"),
 ]
 
 WRONG: list[tuple[str, Source, str]] = [
@@ -108,6 +125,8 @@ WRONG: list[tuple[str, Source, str]] = [
     ("اتفاقية الـ 20 عامًا", BANK, "اتفاقية الـ 25 عامًا"),
     ("20 عامًا", BANK, "25 عامًا"),
     ("20 عامًا", BANK, "20 شهرا"),
+    ("20 عامًا", BANK, "ثلاثين عاما"),
+    ("اتفاقية الـ 20 عامًا", BANK, "اتفاقية الخمسة والعشرين عاما"),
     # Dates: a different day, month, year or relative word; less precise than asked.
     ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "18 أغسطس"),
     ("السابع عشر من أغسطس (آب) الحالي", "2023-08-17", "أغسطس"),
@@ -141,12 +160,31 @@ WRONG: list[tuple[str, Source, str]] = [
     ("النمسا", BANK, "روسيا"),
     ("الحسكة", BANK, "دير الزور"),
     ("جهاز أمن الدولة", BANK, "جهاز الأمن الوطني"),
+    # A second article (Egypt-Saudi power link).
+    ("وزير الطاقة السعودي", EGYPT, "وزير الكهرباء السعودي"),
+    ("وزير الطاقة السعودي", EGYPT, "وزير الطاقة المصري"),
+    ("وزير الكهرباء والطاقة المتجددة المصري", EGYPT, "وزير الكهرباء والطاقة المتجددة السعودي"),
+    ("1500 ميجاوات", EGYPT, "3000 ميجاوات"),
+    ("59 ألف ميجاوات", EGYPT, "35 ألف ميجاوات"),
+    ("1.8 مليار دولار", EGYPT, "1.8 مليون دولار"),
+    ("1.8 مليار دولار", EGYPT, "18 مليار دولار"),
+    ("مركز التحكم القومي", EGYPT, "مركز التحكم الوطني"),
+    ("سبتمبر المقبل", EGYPT, "سبتمبر الماضي"),
+    ("الشهر الماضي", EGYPT, "مايو"),
+    ("عبد العزيز بن سلمان", EGYPT, "محمد بن سلمان"),
+    ("المدينة المنورة", EGYPT, "تبوك"),
+    ("يونيو 2012", EGYPT, "يونيو 2021"),
 ]
 
 
 @cache
-def _bank_alternatives() -> dict[str, tuple[str, ...]]:
-    bank = load_bank(default_bank_path())
+def _bank_alternatives(which: str) -> dict[str, tuple[str, ...]]:
+    if which == BANK:
+        bank = load_bank(default_bank_path())
+    else:
+        article = Path(__file__).resolve().parents[1] / "data" / (
+            "egypt-saudi-power-link-2024.ar.txt")
+        bank = build_bank([read_article(article)], "egypt", "egypt")
     out: dict[str, tuple[str, ...]] = {}
     for q in bank.questions:
         if q.type.value in ("cloze", "short_answer"):
@@ -155,9 +193,9 @@ def _bank_alternatives() -> dict[str, tuple[str, ...]]:
 
 
 def alternatives(expected: str, source: Source) -> tuple[str, ...]:
-    if source == BANK:
-        table = _bank_alternatives()
-        assert expected in table, f"no cloze/short answer «{expected}» in the default deck"
+    if source in (BANK, EGYPT):
+        table = _bank_alternatives(str(source))
+        assert expected in table, f"no cloze/short answer «{expected}» in the {source} bank"
         return table[expected]
     if isinstance(source, str):
         return tuple(other_forms(expected, source))

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from studykit.errors import StudykitError
 from studykit.models import Question, QuestionType
+from studykit.ordering import most_different
 
 # Option, event and matching-column labels in abjad order (أبجد هوز حطي كلمن), as exams use.
 LABELS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل")
@@ -78,6 +79,10 @@ class HandoutOptions:
     created: datetime | None = None
     # Print every question, even several on one sentence (they give each other away).
     siblings: bool = True
+    # Version names: Arabic letters (أ ب ج) on an Arabic page, or Latin (A B C).
+    arabic_labels: bool = True
+    # How many questions of each type (`--mix mcq=5,true_false=5`); empty: no quota.
+    mix: tuple[tuple[QuestionType, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,10 +131,16 @@ class Handout:
     created: datetime | None = None
 
 
-def version_label(index: int) -> str:
-    """Versions are named with Latin capitals A, B, C..., distinct from the Arabic option
-    labels so a key line like `ب` can never be mistaken for a version name."""
-    return chr(ord("A") + index)
+# Version names in abjad order, one letter each (ه without its tatweel, unlike option labels).
+VERSION_LABELS = tuple("أبجدهوزحطيكلمنسعفصقرشتثخذض")
+# Whole versions tried, keeping the one whose questions least keep their earlier numbers.
+TRIES = 6
+
+
+def version_label(index: int, arabic: bool = True) -> str:
+    """`أ`, `ب`, `ج`... on an Arabic page (teachers asked); Latin `A`, `B`... on request. The
+    footer and the key title say «النموذج أ», so a version is never taken for an option."""
+    return VERSION_LABELS[index] if arabic else chr(ord("A") + index)
 
 
 def without_siblings(questions: Sequence[Question], seed: int) -> list[Question]:
@@ -160,10 +171,14 @@ def without_siblings(questions: Sequence[Question], seed: int) -> list[Question]
 def select_questions(questions: Sequence[Question], options: HandoutOptions) -> list[Question]:
     """Filter by type, drop siblings, then keep `count` chosen from the seed, in bank order."""
     chosen = [q for q in questions if not options.types or q.type in options.types]
+    if options.mix:
+        chosen = [q for q in chosen if q.type in dict(options.mix)]
     if not options.siblings:
         chosen = without_siblings(chosen, options.seed)
     if not chosen:
         raise HandoutError("no questions to print (check --types and --include-drafts)")
+    if options.mix:
+        return _mixed(chosen, options)
     if options.count is not None and options.count < len(chosen):
         if options.count < 1:
             raise HandoutError("--count must be at least 1")
@@ -173,43 +188,84 @@ def select_questions(questions: Sequence[Question], options: HandoutOptions) -> 
     return chosen
 
 
+def _mixed(chosen: list[Question], options: HandoutOptions) -> list[Question]:
+    """`mix` questions of each type, chosen from the seed, in bank order."""
+    rng = random.Random(f"mix:{options.seed}")
+    keep: set[int] = set()
+    for qtype, wanted in options.mix:
+        pool = [i for i, q in enumerate(chosen) if q.type == qtype]
+        if len(pool) < wanted:
+            raise HandoutError(f"--mix asks for {wanted} {qtype.value} questions; the bank has "
+                               f"{len(pool)} to print")
+        keep |= set(rng.sample(pool, wanted))
+    return [q for i, q in enumerate(chosen) if i in keep]
+
+
 def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Handout:
     """Lay out every version: sections by type, shuffled questions and options, keys."""
     if not 1 <= options.versions <= 26:
         raise HandoutError("--versions must be between 1 and 26")
     chosen = select_questions(questions, options)
-    versions = tuple(_build_version(chosen, options.seed, i) for i in range(options.versions))
+    versions: list[Version] = []
+    for i in range(options.versions):
+        versions.append(_build_version(chosen, options, i, versions))
     excerpts = tuple(_excerpts(chosen)) if options.with_text else ()
-    return Handout(title=options.title, versions=versions, excerpts=excerpts,
+    return Handout(title=options.title, versions=tuple(versions), excerpts=excerpts,
                    created=options.created)
 
 
-def _build_version(questions: list[Question], seed: int, index: int) -> Version:
-    label = version_label(index)
-    rng = random.Random(f"version:{seed}:{label}")
+def _build_version(questions: list[Question], options: HandoutOptions, index: int,
+                   earlier: list[Version]) -> Version:
+    """The version whose questions sit at the fewest numbers they had in earlier versions,
+    of a few tries (section and item orders interact, so each is tried whole)."""
+    # Seeded by the Latin name, so the shuffles do not depend on the label script.
+    rng = random.Random(f"version:{options.seed}:{chr(ord('A') + index)}")
+    taken = {(i.question.id, i.number) for v in earlier for i in v.items}
+    best: Version | None = None
+    best_score = -1
+    for _ in range(TRIES if earlier else 1):
+        version = _try_version(questions, options, index, earlier, rng)
+        score = sum((i.question.id, i.number) in taken for i in version.items)
+        if best is None or score < best_score:
+            best, best_score = version, score
+        if score == 0:
+            break
+    assert best is not None
+    return best
+
+
+def _try_version(questions: list[Question], options: HandoutOptions, index: int,
+                 earlier: list[Version], rng: random.Random) -> Version:
+    types = [t for t in SECTION_TITLES if any(q.type == t for q in questions)]
+    if earlier:  # version A keeps the usual section order; the others move sections too
+        types = most_different(types, [[s.type for s in v.sections] for v in earlier], rng)
+    previous = {item.question.id: item for v in earlier for item in v.items}
     sections: list[Section] = []
     number = 1
-    for qtype in SECTION_TITLES:
+    for qtype in types:
         group = [q for q in questions if q.type == qtype]
-        if not group:
-            continue
-        rng.shuffle(group)
+        before = [[i.question.id for i in s.items] for v in earlier for s in v.sections
+                  if s.type == qtype]
+        ids = most_different([q.id for q in group], before, rng)
+        by_id = {q.id: q for q in group}
         items = []
-        for question in group:
-            items.append(layout_item(question, number, rng))
+        for qid in ids:
+            items.append(layout_item(by_id[qid], number, rng, previous.get(qid)))
             number += 1
         sections.append(Section(qtype, SECTION_TITLES[qtype], INSTRUCTIONS[qtype], tuple(items)))
-    return Version(label=label, sections=tuple(sections))
+    return Version(label=version_label(index, options.arabic_labels), sections=tuple(sections))
 
 
-def layout_item(question: Question, number: int, rng: random.Random) -> Item:
-    """One question as printed: shuffled options where order is not the answer itself."""
+def layout_item(question: Question, number: int, rng: random.Random,
+                previous: Item | None = None) -> Item:
+    """One question as printed: shuffled options where order is not the answer itself,
+    another order than the question had in an earlier version when one exists."""
     prompt = question.shown_prompt
     answer = question.shown_answer
     source = question.source.sentence
     if question.type == QuestionType.MCQ:
-        options = list(question.shown_options)
-        rng.shuffle(options)
+        options = most_different(list(question.shown_options),
+                                 [list(previous.options)] if previous else [], rng)
         if answer not in options:
             raise HandoutError(f"question {question.id}: its answer is not among its options")
         right = options.index(answer)

@@ -1,0 +1,101 @@
+"""Handouts a teacher can print: a section heading always on the page of its first question,
+versions that differ in section, item and option order, Arabic version labels, --mix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_handout_bank import make_bank
+
+from studykit.arabic import normalize
+from studykit.bank import save_bank
+from studykit.cli import main
+from studykit.exporters.handout.compare import differences
+from studykit.exporters.handout.layout import (
+    SECTION_TITLES,
+    HandoutError,
+    HandoutOptions,
+    build_handout,
+)
+from studykit.exporters.handout.pdf import render_pdf
+from studykit.models import QuestionType
+
+
+@pytest.mark.parametrize("size", [10, 23, 37, 61])
+def test_heading_is_on_the_page_of_its_first_question(tmp_path: Path, size: int) -> None:
+    handout = build_handout(make_bank(size).questions, HandoutOptions(versions=2, seed=size))
+    placements: list[tuple[str, int, int]] = []
+    headings: list[tuple[str, int, int]] = []
+    path = tmp_path / "h.pdf"
+    path.write_bytes(render_pdf(handout, keys=False, placements=placements, headings=headings))
+    first_page = {tag: first for tag, first, _ in placements}
+    pages = _pypdf_pages(path)
+    for version in handout.versions:
+        for section in version.sections:
+            [(_, page, _)] = [h for h in headings
+                              if h[0] == f"{version.label}:h:{section.type.value}"]
+            assert page == first_page[f"{version.label}:q:{section.items[0].number}"]
+            # Read back: the heading's words are on that page.
+            assert normalize(section.title).replace(" ", "") in pages[page - 1], section.title
+
+
+def _pypdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [normalize(page.extract_text()).replace(" ", "") for page in PdfReader(path).pages]
+
+
+def test_ten_questions_differ_in_every_version() -> None:
+    bank = make_bank(10)
+    handout = build_handout(bank.questions, HandoutOptions(versions=3, seed=0))
+    first = handout.versions[0]
+    assert [s.type for s in first.sections] == [t for t in SECTION_TITLES
+                                                 if any(s.type == t for s in first.sections)]
+    for version in handout.versions[1:]:
+        assert [s.type for s in version.sections] != [s.type for s in first.sections]
+        same = [a.question.id for a, b in zip(first.items, version.items, strict=True)
+                if a.question.id == b.question.id]
+        assert same == [], same
+    report = differences(handout)
+    assert len(report) == 2
+    assert report[0].startswith("النموذج ب vs أ: 10/10 questions at another number")
+    assert "sections in another order" in report[0]
+
+
+def test_latin_labels_on_request() -> None:
+    handout = build_handout(make_bank(10).questions,
+                            HandoutOptions(versions=2, arabic_labels=False))
+    assert [v.label for v in handout.versions] == ["A", "B"]
+    arabic = build_handout(make_bank(10).questions, HandoutOptions(versions=2))
+    assert [v.label for v in arabic.versions] == ["أ", "ب"]
+    # The shuffles depend on the seed, not on the label script.
+    assert [[i.question.id for i in v.items] for v in handout.versions] == [
+        [i.question.id for i in v.items] for v in arabic.versions]
+
+
+def test_mix_picks_so_many_of_each_type() -> None:
+    bank = make_bank(60)
+    mix = ((QuestionType.MCQ, 5), (QuestionType.TRUE_FALSE, 4), (QuestionType.SHORT_ANSWER, 3))
+    handout = build_handout(bank.questions, HandoutOptions(seed=3, mix=mix))
+    counts = {s.type: len(s.items) for s in handout.versions[0].sections}
+    assert counts == dict(mix)
+    with pytest.raises(HandoutError, match="--mix asks for 99 mcq questions"):
+        build_handout(bank.questions, HandoutOptions(mix=((QuestionType.MCQ, 99),)))
+
+
+def test_cli_mix_labels_and_report(tmp_path: Path) -> None:
+    bank = save_bank(make_bank(60), tmp_path / "bank.yaml")
+    out = tmp_path / "quiz.md"
+    result = CliRunner().invoke(main, ["handout", str(bank), "-o", str(out), "--versions", "2",
+                                       "--mix", "mcq=5,true_false=5,short=3", "--siblings"])
+    assert result.exit_code == 0, result.output
+    assert "النموذج ب vs أ: 13/13 questions at another number" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert "النموذج أ" in text and "النموذج ب" in text
+    latin = CliRunner().invoke(main, ["handout", str(bank), "-o", str(out), "--versions", "2",
+                                      "--labels", "latin"])
+    assert latin.exit_code == 0 and "النموذج B" in out.read_text(encoding="utf-8")
+    bad = CliRunner().invoke(main, ["handout", str(bank), "-o", str(out), "--mix", "mcq=x"])
+    assert bad.exit_code == 2 and "TYPE=N" in bad.output

@@ -99,3 +99,24 @@ def test_cli_mix_labels_and_report(tmp_path: Path) -> None:
     assert latin.exit_code == 0 and "النموذج B" in out.read_text(encoding="utf-8")
     bad = CliRunner().invoke(main, ["handout", str(bank), "-o", str(out), "--mix", "mcq=x"])
     assert bad.exit_code == 2 and "TYPE=N" in bad.output
+
+
+def test_items_do_not_repeat_their_section_instruction() -> None:
+    bank = make_bank(24)
+    tf = next(q for q in bank.questions if q.type == QuestionType.TRUE_FALSE)
+    prefixed = tf.model_copy(update={"prompt": "صح أم خطأ: " + tf.prompt})
+    handout = build_handout([prefixed], HandoutOptions())
+    [item] = handout.versions[0].items
+    assert item.prompt == tf.prompt.strip()
+
+
+def test_matching_rows_are_not_numbered_like_questions() -> None:
+    bank = make_bank(24)
+    handout = build_handout([q for q in bank.questions if q.type == QuestionType.MATCHING][:1],
+                            HandoutOptions())
+    [item] = handout.versions[0].items
+    assert item.key.startswith("(١)=")
+    from studykit.exporters.handout.markdown import render_markdown
+
+    text = render_markdown(handout)
+    assert "(١) " in text and "\n1. " not in text.split("المطابقة", 1)[1].split("مفتاح")[0]

@@ -20,6 +20,7 @@ from studykit.exporters.handout.layout import (
     Handout,
     Item,
     Version,
+    row_label,
     split_blank,
 )
 from studykit.models import QuestionType
@@ -131,7 +132,7 @@ def _item_html(item: Item) -> str:
     elif qtype == QuestionType.MATCHING:
         body.append('<table class="matching">')
         for i in range(max(len(item.rows), len(item.options))):
-            right = f"{i + 1}. {escape(item.rows[i])} ........" if i < len(item.rows) else ""
+            right = f"{row_label(i)} {escape(item.rows[i])} ........" if i < len(item.rows) else ""
             left = f"{LABELS[i]}. {escape(item.options[i])}" if i < len(item.options) else ""
             body.append(f"<tr><td>{right}</td><td>{left}</td></tr>")
         body.append("</table>")

@@ -260,7 +260,7 @@ def layout_item(question: Question, number: int, rng: random.Random,
                 previous: Item | None = None) -> Item:
     """One question as printed: shuffled options where order is not the answer itself,
     another order than the question had in an earlier version when one exists."""
-    prompt = question.shown_prompt
+    prompt = without_instruction(question, question.shown_prompt)
     answer = question.shown_answer
     source = question.source.sentence
     if question.type == QuestionType.MCQ:
@@ -290,10 +290,29 @@ def layout_item(question: Question, number: int, rng: random.Random,
         order = list(range(len(rows)))
         rng.shuffle(order)
         lettered = tuple(question.shown_pairs[i].right for i in order)
-        key = "، ".join(f"{i + 1}={LABELS[order.index(i)]}" for i in range(len(rows)))
+        key = "، ".join(f"{row_label(i)}={LABELS[order.index(i)]}" for i in range(len(rows)))
         return Item(number, question, prompt, lettered, rows=rows, key=key,
                     source_sentence=source)
     return Item(number, question, prompt, key=answer, source_sentence=source)
+
+
+def row_label(index: int) -> str:
+    """A matching row's label, `(١)`: Arabic-Indic in brackets, so it is not read as a question
+    number (`3.`) or an option letter."""
+    return "(" + str(index + 1).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) + ")"
+
+
+# A prompt's leading instruction that its section heading already gives.
+_REPEATED = {QuestionType.TRUE_FALSE: ("صح أم خطأ", "صح أو خطأ"),
+             QuestionType.MCQ: ("اختر ما يملأ الفراغ", "اختر الإجابة الصحيحة")}
+
+
+def without_instruction(question: Question, prompt: str) -> str:
+    """`صح أم خطأ: ...` → `...` under the «صح أم خطأ» section: every item repeating it was noise."""
+    head, sep, rest = prompt.partition(":")
+    if sep and rest.strip() and head.strip() in _REPEATED.get(question.type, ()):
+        return rest.strip()
+    return prompt
 
 
 def split_blank(prompt: str) -> tuple[str, str] | None:

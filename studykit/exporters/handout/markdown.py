@@ -20,6 +20,7 @@ from studykit.exporters.handout.layout import (
     Handout,
     Item,
     Version,
+    row_label,
     split_blank,
 )
 from studykit.models import QuestionType
@@ -80,7 +81,7 @@ def _item_md(item: Item) -> list[str]:
     elif qtype == QuestionType.MATCHING:
         out += ["| | |", "|---|---|"]
         for i in range(max(len(item.rows), len(item.options))):
-            right = f"{i + 1}. {md_escape(item.rows[i])} ......" if i < len(item.rows) else ""
+            right = f"{row_label(i)} {md_escape(item.rows[i])} ......" if i < len(item.rows) else ""
             left = f"{LABELS[i]}. {md_escape(item.options[i])}" if i < len(item.options) else ""
             out.append(f"| {right} | {left} |")
         out.append("")

@@ -26,6 +26,7 @@ from studykit.exporters.handout.layout import (
     Handout,
     Item,
     Version,
+    row_label,
     split_blank,
 )
 from studykit.exporters.handout.pdftext import (
@@ -135,7 +136,7 @@ def item_ops(item: Item) -> list[Op]:
     elif qtype == QuestionType.MATCHING:
         count = max(len(item.rows), len(item.options))
         for i in range(count):
-            right = f"{i + 1}. {item.rows[i]}  ........" if i < len(item.rows) else ""
+            right = f"{row_label(i)} {item.rows[i]}  ........" if i < len(item.rows) else ""
             left = f"{LABELS[i]}. {item.options[i]}" if i < len(item.options) else ""
             ops.append(Row(right, left))
     ops.append(Para("", size=4))  # breathing space between questions

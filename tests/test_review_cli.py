@@ -247,3 +247,40 @@ def test_refused_edit_in_a_real_terminal(bank_file: Path) -> None:
     child.sendline("q")
     child.expect(pexpect.EOF)
     assert load_bank(bank_file).questions[4].status == Status.DRAFT
+
+
+def test_review_edit_reaches_every_output(bank_file: Path, tmp_path: Path) -> None:
+    """An answer edited in `review` is the only answer the quiz, Moodle, GIFT, JSON and Anki
+    accept or show; the generator's alternatives and the reviewer's note reach none of them."""
+    import json
+
+    from studykit.review.grading import check_answer
+
+    before = load_bank(bank_file)
+    short = before.questions[3]
+    assert short.type == QuestionType.SHORT_ANSWER
+    old = "الجواب القديم"  # an alternative of the generated answer
+    save_bank(before.model_copy(update={"questions": tuple(
+        q.model_copy(update={"alternatives": (*q.alternatives, old)}) if q.id == short.id else q
+        for q in before.questions)}), bank_file)
+    new = "29 مارس"
+    code, output, bank = review(bank_file, f"s\ns\ne\n\n{new}\n\nملاحظة للمراجع فقط\nq\n")
+    assert code == 0 and "refused" not in output, output
+    edited = bank.questions[3]
+    assert edited.shown_answer == new and edited.status == Status.APPROVED
+    assert not check_answer(old, edited.shown_answer, edited.shown_alternatives).correct
+    runner = CliRunner()
+    outputs = {}
+    for fmt, name in (("moodle", "m.xml"), ("gift", "g.gift"), ("json", "j.json")):
+        target = tmp_path / name
+        result = runner.invoke(main, ["export", fmt, str(bank_file), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        outputs[fmt] = target.read_text(encoding="utf-8")
+    [entry] = [q for q in json.loads(outputs["json"])["questions"] if q["id"] == edited.id]
+    assert entry["answer"] == new and "alternatives" not in entry
+    for fmt, text in outputs.items():
+        assert "ملاحظة للمراجع فقط" not in text, fmt
+    moodle = outputs["moodle"]
+    block = moodle[moodle.index(edited.id):]
+    block = block[:block.find("</question>")]
+    assert f">{new}<" in block and f">{old}<" not in block

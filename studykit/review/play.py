@@ -16,7 +16,7 @@ from studykit.models import Question, QuestionType
 from studykit.review.grading import Check, check_answer, suggest_rating
 from studykit.review.keys import Keys
 from studykit.review.queue import Item
-from studykit.review.scheduler import Rating, from_ms
+from studykit.review.scheduler import Rating, from_ms, to_ms
 from studykit.review.session import Session, describe_due
 from studykit.review.ui import RATING_NAMES, Screen
 
@@ -96,6 +96,10 @@ class Player:
 
     def run(self) -> None:
         """Study until the queue is empty or the user quits (Quit is swallowed here)."""
+        from rich.text import Text
+
+        # The deck's title once, at the start: above every card it read as the question.
+        self.console.print(Text(f"studying: {self.screen.inline(self.title)}", style="dim"))
         try:
             while True:
                 item = self.session.next_card()
@@ -134,7 +138,7 @@ class Player:
         kind = card_kind(question, self.mode)
         options = choice_options(question, self.rng) if kind == "choice" else []
         counts = self.session.queue.counts()
-        self.console.print(self.screen.card(item, kind, options, counts, self.title))
+        self.console.print(self.screen.card(item, kind, options, counts))
         start = time.monotonic()
         while True:
             if kind == "typed":
@@ -200,9 +204,12 @@ class Player:
                 break
         rating = Rating(int(key)) if key.isdigit() else suggested
         correct = answer.correct if answer.correct is not None else rating > Rating.AGAIN
+        at = self.session.clock.now()
         outcome = self.session.answer(item, rating, duration_ms=answer.duration_ms,
                                       given=answer.given, correct=correct)
-        due = describe_due(from_ms(outcome.after.due_ms), self.session.clock.now())
+        # Relative to the moment of the review, as the preview was, both in whole milliseconds
+        # as stored: measured a moment later it read «Hard (in 6 min)» then «next in 5 min».
+        due = describe_due(from_ms(outcome.after.due_ms), from_ms(to_ms(at)))
         saved = "cram, not saved" if outcome.review_id is None else f"saved #{outcome.review_id}"
         self.console.print(f"[green]{saved}[/] · {RATING_NAMES[rating]} · next {due}")
         if quitting:

@@ -24,6 +24,24 @@ _MARK = "\u2e3a"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+def bidi_hint(env: dict[str, str]) -> str | None:
+    """A one-line suggestion when the terminal most likely does no bidi (tmux, screen, plain
+    xterm, the Linux console) and so shows `--rtl logical` Arabic reversed and unjoined; None
+    for terminals known to do bidi (VTE, Konsole, mlterm, iTerm2) or when unsure."""
+    term = env.get("TERM", "")
+    if env.get("TMUX") or term.startswith(("tmux", "screen")):
+        where = "tmux or screen"
+    elif term == "linux":
+        where = "the Linux console"
+    elif term.startswith("xterm") and not any(env.get(k) for k in (
+            "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "TERM_PROGRAM", "WT_SESSION")):
+        where = "xterm"
+    else:
+        return None
+    return (f"Hint: {where} does no right-to-left layout; if the Arabic below looks reversed "
+            "or unjoined, add --rtl visual.")
+
+
 def has_arabic(text: str) -> bool:
     return bool(_ARABIC.search(text))
 

@@ -17,6 +17,7 @@ import pytest
 from studykit.bank import load_bank
 from studykit.defaults import default_bank_path
 from studykit.generate.dates import other_forms
+from studykit.models import Bank
 from studykit.pipeline import build_bank
 from studykit.review.grading import check_answer
 from studykit.sources import read_article
@@ -179,12 +180,7 @@ WRONG: list[tuple[str, Source, str]] = [
 
 @cache
 def _bank_alternatives(which: str) -> dict[str, tuple[str, ...]]:
-    if which == BANK:
-        bank = load_bank(default_bank_path())
-    else:
-        article = Path(__file__).resolve().parents[1] / "data" / (
-            "egypt-saudi-power-link-2024.ar.txt")
-        bank = build_bank([read_article(article)], "egypt", "egypt")
+    bank = load_bank(default_bank_path()) if which == BANK else _built(which)
     out: dict[str, tuple[str, ...]] = {}
     for q in bank.questions:
         if q.type.value in ("cloze", "short_answer"):
@@ -215,3 +211,40 @@ def test_wrong_word_is_never_accepted(expected: str, source: Source, given: str)
 
 def test_the_table_is_big_enough() -> None:
     assert len(RIGHT) + len(WRONG) >= 60 and len(WRONG) >= 30
+
+
+@pytest.mark.parametrize("which", [BANK, EGYPT])
+def test_no_distractor_is_accepted(which: str) -> None:
+    """Every wrong option of every MCQ, typed as the answer, is marked wrong: the generator
+    picks distractors that look like the answer (same kind, same shape), the hardest test."""
+    bank = load_bank(default_bank_path()) if which == BANK else _built(which)
+    tried = 0
+    for q in bank.questions:
+        if q.type.value != "mcq":
+            continue
+        for option in q.shown_options:
+            if option != q.shown_answer:
+                tried += 1
+                check = check_answer(option, q.shown_answer, q.shown_alternatives)
+                assert not check.correct, (option, q.shown_answer)
+    assert tried >= 30
+
+
+@pytest.mark.parametrize("which", [BANK, EGYPT])
+def test_every_accepted_spelling_is_accepted(which: str) -> None:
+    """The answer and its alternatives, as written and as students type them (the forms the
+    Moodle export lists), are all marked right."""
+    from studykit.arabic import typing_variants
+
+    bank = load_bank(default_bank_path()) if which == BANK else _built(which)
+    for q in bank.questions:
+        if q.type.value in ("cloze", "short_answer", "mcq"):
+            for accepted in (q.shown_answer, *q.shown_alternatives):
+                for form in typing_variants(accepted):
+                    assert check_answer(form, q.shown_answer, q.shown_alternatives).correct, form
+
+
+@cache
+def _built(which: str) -> Bank:
+    article = Path(__file__).resolve().parents[1] / "data" / "egypt-saudi-power-link-2024.ar.txt"
+    return build_bank([read_article(article)], which, which)

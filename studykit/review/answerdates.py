@@ -92,7 +92,13 @@ def parse_date(text: str) -> DateKey | None:
     """
     folded = re.sub(r"(?:(?<=\d)|\s)م$", "", fold_answer(text))
     if _RELATIVE_ONLY.match(folded):
-        return DateKey(rel=_REL_CLASS.get(folded.split()[-1], "other"))
+        # `العام الحالي` = `العام الجاري` = `هذا العام`: the unit and what the word points to.
+        words = folded.split()
+        unit = next((w.removeprefix("ال") for w in words if w.removeprefix("ال") in (
+            "شهر", "عام", "سنه")), "")
+        cls = "now" if words[0] == "هذا" else _REL_CLASS.get(words[-1], "other")
+        unit = "عام" if unit == "سنه" else unit
+        return DateKey(rel=f"{unit}-{cls}" if unit and cls != "other" else "other:" + folded)
     words = folded.split()
     while words and words[0] in _LEADING:
         words = words[1:]

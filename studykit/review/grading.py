@@ -156,8 +156,14 @@ def _slip(given: str, want: str) -> bool:
     return OSA.distance(a, b) <= (1 if max(len(a), len(b)) < 8 else 2)
 
 
+# Prepositions a student may put before a place or date blank (`في موسكو` for `موسكو`).
+_LEADING = ("في", "الي", "من", "منذ", "عند")
+
+
 def _compare(answer: str, key: str) -> _Match:
     given, want = _words(answer), _words(key)
+    if len(given) > 1 and given[0] in _LEADING and (not want or want[0] != given[0]):
+        given = given[1:]
     if answer == key or "".join(given) == "".join(want):
         return _Match.EXACT
     if given == want:
@@ -186,6 +192,12 @@ def _date_check(given: str, targets: tuple[str, ...]) -> Check | None:
     """The verdict for a date answer to a date question, None when either is no date."""
     mine = parse_date(given)
     keys = [parse_date(t) for t in targets]
+    if mine is not None and not mine.written and mine.rel:
+        # A relative phrase alone: right when an accepted form says the same in other words.
+        same = next((t for t, k in zip(targets, keys, strict=True)
+                     if k is not None and not k.written and k.rel == mine.rel), None)
+        if same is not None:
+            return Check(True, False, 100.0, same)
     dated = [k for k in keys if k is not None]
     full = merged(dated)
     if mine is None or not mine.written or full is None:

@@ -98,6 +98,9 @@ RIGHT: list[tuple[str, Source, str]] = [
     ("1500 ميجاوات", EGYPT, "1500 ميغاواط"),
     ("عبد الفتاح السيسي", EGYPT, "السيسي"),
     ("الرياض", EGYPT, "المملكة العربية السعودية"),
+    ("العام الجاري", EGYPT, "العام الحالي"),  # the same relative date in other words
+    ("الشهر الجاري", BANK, "هذا الشهر"),
+    ("النمسا", BANK, "في النمسا"),  # a preposition before the blank's word
 ]
 
 WRONG: list[tuple[str, Source, str]] = [
@@ -175,6 +178,9 @@ WRONG: list[tuple[str, Source, str]] = [
     ("عبد العزيز بن سلمان", EGYPT, "محمد بن سلمان"),
     ("المدينة المنورة", EGYPT, "تبوك"),
     ("يونيو 2012", EGYPT, "يونيو 2021"),
+    ("العام الجاري", EGYPT, "العام الماضي"),
+    ("الشهر الجاري", BANK, "الشهر الماضي"),
+    ("النمسا", BANK, "في روسيا"),
 ]
 
 

@@ -75,6 +75,8 @@ def parse_mix(ctx: click.Context, param: click.Parameter,
 @click.option("--key", "key_mode", type=click.Choice(["separate", "appended", "none"]),
               default="appended", show_default=True,
               help="Answer keys after each version, in FILE-key.EXT beside FILE, or none.")
+@click.option("--answer-sheet", is_flag=True,
+              help="Add a bubble answer sheet per version for multiple-choice and true/false.")
 @click.option("--siblings", is_flag=True,
               help="Print every question, even several on one sentence or fact (by default "
                    "one is kept, chosen from the seed, so no question gives another away).")
@@ -82,7 +84,7 @@ def parse_mix(ctx: click.Context, param: click.Parameter,
 def handout(bank: Path | None, output: Path, versions: int, labels: str,
             mix: tuple[tuple[QuestionType, int], ...], seed: int, count: int | None,
             types: tuple[QuestionType, ...], with_text: bool, title: str | None,
-            key_mode: str, siblings: bool, include_drafts: bool) -> None:
+            key_mode: str, answer_sheet: bool, siblings: bool, include_drafts: bool) -> None:
     """Print a quiz handout from BANK as PDF, HTML or Markdown, with answer keys."""
     from datetime import UTC, datetime
 
@@ -93,7 +95,8 @@ def handout(bank: Path | None, output: Path, versions: int, labels: str,
     options = HandoutOptions(versions=versions, seed=seed, count=count, types=types,
                              with_text=with_text, title=title or loaded.title,
                              key=KeyMode(key_mode), created=datetime.now(UTC),
-                             siblings=siblings, arabic_labels=labels == "arabic", mix=mix)
+                             siblings=siblings, arabic_labels=labels == "arabic", mix=mix,
+                             answer_sheet=answer_sheet)
     layout, written = write_handout(loaded.selected(include_drafts), output, options)
     count_q = len(layout.versions[0].items)
     for path in written:

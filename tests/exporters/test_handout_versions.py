@@ -120,3 +120,36 @@ def test_matching_rows_are_not_numbered_like_questions() -> None:
 
     text = render_markdown(handout)
     assert "(١) " in text and "\n1. " not in text.split("المطابقة", 1)[1].split("مفتاح")[0]
+
+
+def test_answer_sheet_in_every_format(tmp_path: Path) -> None:
+    """A bubble row per multiple-choice and true/false question, numbered as on the paper;
+    in the PDF on its own page after the version's questions (read back with pypdf)."""
+    from studykit.exporters.handout import write_handout
+    from studykit.exporters.handout.layout import SHEET_TITLE, KeyMode, sheet_rows
+
+    questions = make_bank(24).questions
+    options = HandoutOptions(versions=2, seed=4, answer_sheet=True, key=KeyMode.NONE)
+    handout = build_handout(questions, options)
+    for version in handout.versions:
+        rows = sheet_rows(version)
+        wanted = [i.number for i in version.items
+                  if i.question.type in (QuestionType.MCQ, QuestionType.TRUE_FALSE)]
+        assert [n for n, _ in rows] == wanted and wanted
+        assert all(c in (("أ", "ب", "ج", "د"), ("صح", "خطأ")) for _, c in rows)
+    pdf = tmp_path / "s.pdf"
+    write_handout(questions, pdf, options)
+    pages = _pypdf_pages(pdf)
+    sheet_pages = [i for i, text in enumerate(pages) if normalize(SHEET_TITLE).replace(" ", "")
+                   in text]
+    assert len(sheet_pages) == 2  # one per version, each after its questions
+    html = tmp_path / "s.html"
+    write_handout(questions, html, options)
+    text = html.read_text(encoding="utf-8")
+    assert text.count('class="bubble"') == sum(len(c) for v in handout.versions
+                                               for _, c in sheet_rows(v))
+    md = tmp_path / "s.md"
+    write_handout(questions, md, options)
+    assert md.read_text(encoding="utf-8").count(f"## {SHEET_TITLE}") == 2
+    plain = build_handout(questions, HandoutOptions(versions=1))
+    assert not plain.answer_sheet

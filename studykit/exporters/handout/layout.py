@@ -49,6 +49,8 @@ KEY_TITLE = "مفتاح الإجابات"
 PAGE_WORD = "صفحة"
 TEXT_TITLE = "النص"
 SOURCE_WORD = "المصدر"
+SHEET_TITLE = "ورقة الإجابة"
+SHEET_INSTRUCTIONS = "ظلّل الدائرة أمام الإجابة الصحيحة لكل سؤال من أسئلة الاختيار والصح والخطأ."
 
 
 class HandoutError(StudykitError):
@@ -83,6 +85,8 @@ class HandoutOptions:
     arabic_labels: bool = True
     # How many questions of each type (`--mix mcq=5,true_false=5`); empty: no quota.
     mix: tuple[tuple[QuestionType, int], ...] = ()
+    # A bubble sheet per version for its multiple-choice and true/false questions.
+    answer_sheet: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class Handout:
     versions: tuple[Version, ...]
     excerpts: tuple[str, ...] = field(default=())
     created: datetime | None = None
+    answer_sheet: bool = False
 
 
 # Version names in abjad order, one letter each (ه without its tatweel, unlike option labels).
@@ -211,7 +216,19 @@ def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Han
         versions.append(_build_version(chosen, options, i, versions))
     excerpts = tuple(_excerpts(chosen)) if options.with_text else ()
     return Handout(title=options.title, versions=tuple(versions), excerpts=excerpts,
-                   created=options.created)
+                   created=options.created, answer_sheet=options.answer_sheet)
+
+
+def sheet_rows(version: Version) -> list[tuple[int, tuple[str, ...]]]:
+    """The answer sheet's rows: each multiple-choice or true/false question's number and the
+    labels to bubble (أ ب ج د, or صح خطأ); other types are answered on the paper itself."""
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    for item in version.items:
+        if item.question.type == QuestionType.MCQ:
+            rows.append((item.number, LABELS[:len(item.options)]))
+        elif item.question.type == QuestionType.TRUE_FALSE:
+            rows.append((item.number, tuple(item.options) or TRUE_FALSE))
+    return rows
 
 
 def _build_version(questions: list[Question], options: HandoutOptions, index: int,

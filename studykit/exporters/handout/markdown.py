@@ -14,6 +14,8 @@ from studykit.exporters.handout.layout import (
     KEY_TITLE,
     LABELS,
     SCORE,
+    SHEET_INSTRUCTIONS,
+    SHEET_TITLE,
     SOURCE_WORD,
     TEXT_TITLE,
     VERSION_WORD,
@@ -21,6 +23,7 @@ from studykit.exporters.handout.layout import (
     Item,
     Version,
     row_label,
+    sheet_rows,
     split_blank,
 )
 from studykit.models import QuestionType
@@ -40,6 +43,8 @@ def render_markdown(handout: Handout, *, questions: bool = True, keys: bool = Tr
     for version in handout.versions:
         if questions:
             parts.append(_version_md(handout, version))
+            if handout.answer_sheet and sheet_rows(version):
+                parts.append(_sheet_md(version))
         if keys:
             parts.append(_key_md(version))
     return "\n\n---\n\n".join(parts) + "\n"
@@ -60,6 +65,15 @@ def _version_md(handout: Handout, version: Version) -> str:
         for item in section.items:
             out += _item_md(item)
     return "\n".join(out).rstrip()
+
+
+def _sheet_md(version: Version) -> str:
+    """The answer sheet as a table of `( )` boxes to fill, one row per question."""
+    out = [f"## {SHEET_TITLE} — {VERSION_WORD} {version.label}", "", f"*{SHEET_INSTRUCTIONS}*",
+           "", "| | |", "|---|---|"]
+    out += [f"| {number}. | " + " &nbsp; ".join(f"( ) {c}" for c in choices) + " |"
+            for number, choices in sheet_rows(version)]
+    return "\n".join(out)
 
 
 def _item_md(item: Item) -> list[str]:

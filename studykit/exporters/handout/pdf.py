@@ -107,6 +107,10 @@ def render_pdf(handout: Handout, *, questions: bool = True, keys: bool = True,
                                        tag=f"{version.label}:q:{item.number}")
                     if n == 0 and headings is not None:
                         headings.append((f"{version.label}:h:{section.type.value}", page, page))
+        if questions and handout.answer_sheet:
+            from studykit.exporters.handout.sheet import draw_sheet
+
+            draw_sheet(pdf, version)
         if keys:
             pdf.start_part(version.label, keyed=True)
             _draw_block(pdf, [Para(f"{KEY_TITLE} — {VERSION_WORD} {version.label}",
@@ -152,7 +156,9 @@ def key_ops(item: Item) -> list[Op]:
 
 
 def _all_text(handout: Handout) -> list[str]:
-    texts = [handout.title, *handout.excerpts]
+    from studykit.exporters.handout.layout import SHEET_INSTRUCTIONS, SHEET_TITLE
+
+    texts = [handout.title, *handout.excerpts, SHEET_TITLE, SHEET_INSTRUCTIONS]
     for version in handout.versions:
         for section in version.sections:
             texts += [section.title, section.instructions]

@@ -59,11 +59,14 @@ def quiz(banks: tuple[Path, ...], db: Path | None, new_per_day: int, limit: int 
     q quit (Ctrl-C too). Every review is saved as soon as it is rated.
     """
     import os
+    import sys
 
     from studykit.review.rtl import bidi_hint
     from studykit.review.run import run_quiz, store_path
 
-    hint = bidi_hint(dict(os.environ)) if rtl is None else None
+    # Only for a person at a terminal: a scripted run keeps stderr to its one error line.
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    hint = bidi_hint(dict(os.environ)) if rtl is None and interactive else None
     if hint:
         click.echo(hint, err=True)
     rtl = rtl or "logical"

@@ -142,8 +142,7 @@ class Player:
         start = time.monotonic()
         while True:
             if kind == "typed":
-                self.console.print("› ", end="")
-                given = self.keys.line().strip()
+                given = self.read_typed().strip()
                 key = given if given in ("s", "u", "q", "?") else ""
                 if not given:
                     continue
@@ -167,6 +166,26 @@ class Player:
                 chosen = options[int(key) - 1]
                 right = choice_correct(question, chosen)
                 return Answer("answered", chosen, right, Check(right, False, 100.0 * right), ms)
+
+    def read_typed(self) -> str:
+        """A typed answer. In visual mode we echo it ourselves, reshaped and reordered as
+        the screen is: the terminal's own echo showed it reversed and unjoined."""
+        if self.screen.rtl != "visual":
+            self.console.print("› ", end="")
+            return self.keys.line()
+        from studykit.review.rtl import visual_line
+
+        out = self.console.file
+
+        def show(text: str) -> None:
+            out.write("\r\x1b[2K› " + visual_line(text)[0])
+            out.flush()
+
+        try:
+            return self.keys.edit_line(show)
+        finally:
+            out.write("\n")
+            out.flush()
 
     def grade(self, item: Item, answer: Answer) -> bool:
         """Show the verdict and save the rating; False means "ask this card again"."""
@@ -210,7 +229,12 @@ class Player:
         # Relative to the moment of the review, as the preview was, both in whole milliseconds
         # as stored: measured a moment later it read «Hard (in 6 min)» then «next in 5 min».
         due = describe_due(from_ms(outcome.after.due_ms), from_ms(to_ms(at)))
-        saved = "cram, not saved" if outcome.review_id is None else f"saved #{outcome.review_id}"
+        # `#N` is the review log's row (undo rows count there too); say what this session
+        # holds, so «saved #15» after twelve answers does not read as a miscount.
+        count = len(self.session.history)
+        saved = "cram, not saved" if outcome.review_id is None else (
+            f"saved #{outcome.review_id} (log entry; {count} answer{'s' * (count != 1)} kept "
+            "this session)")
         self.console.print(f"[green]{saved}[/] · {RATING_NAMES[rating]} · next {due}")
         if quitting:
             raise Quit

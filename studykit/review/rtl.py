@@ -72,15 +72,22 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
-def visual_line(line: str, highlight: tuple[int, int] | None = None) -> tuple[str, list[int]]:
-    """One line reshaped and reordered for display; also the display indexes to highlight."""
+def visual_line(line: str, highlight: tuple[int, int] | None = None, *,
+                rtl: bool | None = None) -> tuple[str, list[int]]:
+    """One line reshaped and reordered for display; also the display indexes to highlight.
+
+    `rtl` is the paragraph's direction (default: the line's own). A wrapped Arabic paragraph
+    keeps it on every line: a last line of only `[...].` taken as left-to-right put the full
+    stop on the wrong side.
+    """
     from bidi.algorithm import get_display
 
     if highlight:
         a, b = highlight
         line = line[:a] + _MARK + line[a:b] + _MARK + line[b:]
     shaped = _reshaper().reshape(line)
-    shown = get_display(shaped, base_dir="R" if has_arabic(line) else "L")
+    right = has_arabic(line) if rtl is None else rtl
+    shown = get_display(shaped, base_dir="R" if right else "L")
     marked: list[int] = []
     out: list[str] = []
     inside = False
@@ -110,7 +117,7 @@ def render(text: str, width: int, mode: str, *, highlight: tuple[int, int] | Non
         span = None
         if highlight and highlight[0] < end and highlight[1] > start:
             span = (max(highlight[0], start) - start, min(highlight[1], end) - start)
-        shown, marked = visual_line(text[start:end], span)
+        shown, marked = visual_line(text[start:end], span, rtl=right)
         line = Text(shown, style=style, justify="right" if right else "left", no_wrap=True)
         for index in _runs(marked):
             line.stylize(mark_style, *index)

@@ -77,3 +77,29 @@ def test_tmux_gets_a_hint_and_rtl_given_gets_none(tmp_path: Path, bank_file: Pat
     assert "Hint:" not in quiet.screen
     quiet.child.send("q")
     quiet.finish()
+
+
+def test_visual_mode_echoes_the_typed_answer_shaped(tmp_path: Path, bank_file: Path,
+                                                   tmp_db: Path) -> None:
+    """In visual mode the answer is echoed as the screen draws Arabic (reshaped, right to
+    left), Backspace works, and the answer is marked as typed (logical order)."""
+    from studykit.review.rtl import visual_line
+
+    quiz = Quiz(tmp_path, str(bank_file), "--db", str(tmp_db), "--now", START,
+                "--rtl", "visual", "--tag", "cloze")
+    assert quiz.card() == "typed"
+    quiz.child.send("إبراهيم رئيسيي")
+    quiz.child.send("\x7f")  # Backspace over the extra ي
+    quiz.expect(re.escape(visual_line("إبراهيم رئيسي")[0]))
+    quiz.child.send("\r")
+    quiz.expect("✓ right")
+    assert "إبراهيم رئيسي" not in quiz.child.before  # nothing echoed in logical order
+    quiz.child.send("q")
+    quiz.finish()
+
+
+def test_wrapped_blank_keeps_its_full_stop_on_the_left() -> None:
+    from studykit.review.rtl import render
+
+    text = render("في موسكو [...].", 8, "visual")
+    assert text.plain.splitlines()[-1] == ".[...]"

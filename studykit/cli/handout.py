@@ -53,6 +53,16 @@ def parse_mix(ctx: click.Context, param: click.Parameter,
     return tuple(mix.items())
 
 
+def parse_marks(ctx: click.Context, param: click.Parameter,
+                value: str | None) -> tuple[tuple[QuestionType, int], ...]:
+    """`2` (every question) or `mcq=1,short=2` (per type, others 1) → marks per type."""
+    from studykit.models import QuestionType
+
+    if value and value.strip().isdigit() and int(value) >= 1:
+        return tuple((QuestionType(name), int(value)) for name in TYPE_NAMES)
+    return parse_mix(ctx, param, value)
+
+
 @main.command()
 @bank_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
@@ -75,6 +85,11 @@ def parse_mix(ctx: click.Context, param: click.Parameter,
 @click.option("--key", "key_mode", type=click.Choice(["separate", "appended", "none"]),
               default="appended", show_default=True,
               help="Answer keys after each version, in FILE-key.EXT beside FILE, or none.")
+@click.option("--marks", callback=parse_marks, metavar="N|TYPE=N,...",
+              help="Marks per question (all, or per type: mcq=1,short=2); section headings "
+                   "then say what each section is worth.")
+@click.option("--school", default="", help="School name printed above the title.")
+@click.option("--instructions", default="", help="General instructions under the header.")
 @click.option("--answer-sheet", is_flag=True,
               help="Add a bubble answer sheet per version for multiple-choice and true/false.")
 @click.option("--siblings", is_flag=True,
@@ -84,7 +99,9 @@ def parse_mix(ctx: click.Context, param: click.Parameter,
 def handout(bank: Path | None, output: Path, versions: int, labels: str,
             mix: tuple[tuple[QuestionType, int], ...], seed: int, count: int | None,
             types: tuple[QuestionType, ...], with_text: bool, title: str | None,
-            key_mode: str, answer_sheet: bool, siblings: bool, include_drafts: bool) -> None:
+            key_mode: str, marks: tuple[tuple[QuestionType, int], ...], school: str,
+            instructions: str, answer_sheet: bool, siblings: bool,
+            include_drafts: bool) -> None:
     """Print a quiz handout from BANK as PDF, HTML or Markdown, with answer keys."""
     from datetime import UTC, datetime
 
@@ -96,7 +113,8 @@ def handout(bank: Path | None, output: Path, versions: int, labels: str,
                              with_text=with_text, title=title or loaded.title,
                              key=KeyMode(key_mode), created=datetime.now(UTC),
                              siblings=siblings, arabic_labels=labels == "arabic", mix=mix,
-                             answer_sheet=answer_sheet)
+                             answer_sheet=answer_sheet, marks=marks, school=school,
+                             instructions=instructions)
     layout, written = write_handout(loaded.selected(include_drafts), output, options)
     count_q = len(layout.versions[0].items)
     for path in written:

@@ -153,3 +153,32 @@ def test_answer_sheet_in_every_format(tmp_path: Path) -> None:
     assert md.read_text(encoding="utf-8").count(f"## {SHEET_TITLE}") == 2
     plain = build_handout(questions, HandoutOptions(versions=1))
     assert not plain.answer_sheet
+
+
+def test_marks_school_and_instructions(tmp_path: Path) -> None:
+    from studykit.exporters.handout.layout import marks_text
+
+    assert [marks_text(n) for n in (1, 2, 5, 12)] == ["درجة واحدة", "درجتان", "5 درجات",
+                                                      "12 درجة"]
+    bank = save_bank(make_bank(24), tmp_path / "bank.yaml")
+    out = tmp_path / "q.md"
+    result = CliRunner().invoke(main, [
+        "handout", str(bank), "-o", str(out), "--siblings", "--types", "mcq,short_answer",
+        "--marks", "mcq=1,short=3", "--school", "مدرسة الأمل الثانوية",
+        "--instructions", "الزمن: ساعة واحدة. أجب عن جميع الأسئلة.", "--key", "none"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "مدرسة الأمل الثانوية" in text and "الزمن: ساعة واحدة" in text
+    handout = build_handout(make_bank(24).questions, HandoutOptions(
+        types=(QuestionType.MCQ, QuestionType.SHORT_ANSWER),
+        marks=((QuestionType.MCQ, 1), (QuestionType.SHORT_ANSWER, 3))))
+    version = handout.versions[0]
+    counts = {s.type: len(s.items) for s in version.sections}
+    assert version.total == counts[QuestionType.MCQ] + 3 * counts[QuestionType.SHORT_ANSWER]
+    assert f"/ {version.total}**" in text
+    short = next(s for s in version.sections if s.type == QuestionType.SHORT_ANSWER)
+    assert short.title.endswith(f"({marks_text(3 * len(short.items))})") and short.title in text
+    pdf = tmp_path / "q.pdf"
+    assert CliRunner().invoke(main, ["handout", str(bank), "-o", str(pdf), "--marks", "2",
+                                     "--school", "مدرسة الأمل"]).exit_code == 0
+    assert normalize("مدرسة الأمل").replace(" ", "") in _pypdf_pages(pdf)[0]

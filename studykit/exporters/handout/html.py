@@ -100,10 +100,13 @@ def _version_html(handout: Handout, version: Version) -> str:
     out = [
         f'<section class="version" data-version="{escape(version.label)}">',
         f'<p class="label">{label}</p>',
+        f'<p class="school">{escape(handout.school)}</p>' if handout.school else "",
         f"<h1>{escape(handout.title)}</h1>" if handout.title else "",
         f'<div class="fields">{fields}<span>{label}</span></div>',
-        f'<div class="score">{SCORE}: ........ / {len(version.items)}</div>',
+        f'<div class="score">{SCORE}: ........ / {version.total or len(version.items)}</div>',
     ]
+    if handout.instructions:
+        out.append(f'<p class="instructions">{escape(handout.instructions)}</p>')
     if handout.excerpts:
         out.append(f'<div class="excerpts"><h2>{TEXT_TITLE}</h2>')
         out += [f"<p>{escape(text)}</p>" for text in handout.excerpts]

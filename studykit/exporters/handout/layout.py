@@ -87,6 +87,12 @@ class HandoutOptions:
     mix: tuple[tuple[QuestionType, int], ...] = ()
     # A bubble sheet per version for its multiple-choice and true/false questions.
     answer_sheet: bool = False
+    # Marks per question of each type (`--marks mcq=1,short_answer=2`); unlisted types 1.
+    # When given, each section heading says what it is worth.
+    marks: tuple[tuple[QuestionType, int], ...] = ()
+    # The school's name above the title, and general instructions under the header.
+    school: str = ""
+    instructions: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,10 +123,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Version:
-    """One printed version (A, B, ...): its label, sections and, derived from them, the key."""
+    """One printed version (A, B, ...): its label, sections and, derived from them, the key.
+    `total` is the score the version is marked out of."""
 
     label: str
     sections: tuple[Section, ...]
+    total: int = 0
 
     @property
     def items(self) -> list[Item]:
@@ -134,6 +142,8 @@ class Handout:
     excerpts: tuple[str, ...] = field(default=())
     created: datetime | None = None
     answer_sheet: bool = False
+    school: str = ""
+    instructions: str = ""
 
 
 # Version names in abjad order, one letter each (ه without its tatweel, unlike option labels).
@@ -216,7 +226,17 @@ def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Han
         versions.append(_build_version(chosen, options, i, versions))
     excerpts = tuple(_excerpts(chosen)) if options.with_text else ()
     return Handout(title=options.title, versions=tuple(versions), excerpts=excerpts,
-                   created=options.created, answer_sheet=options.answer_sheet)
+                   created=options.created, answer_sheet=options.answer_sheet,
+                   school=options.school, instructions=options.instructions)
+
+
+def marks_text(n: int) -> str:
+    """`1 درجة`, `2 درجتان`, `5 درجات`, `12 درجة`: the counted noun as Arabic agrees it."""
+    if n == 1:
+        return "درجة واحدة"
+    if n == 2:
+        return "درجتان"
+    return f"{n} درجات" if 3 <= n <= 10 else f"{n} درجة"
 
 
 def sheet_rows(version: Version) -> list[tuple[int, tuple[str, ...]]]:
@@ -269,8 +289,17 @@ def _try_version(questions: list[Question], options: HandoutOptions, index: int,
         for qid in ids:
             items.append(layout_item(by_id[qid], number, rng, previous.get(qid)))
             number += 1
-        sections.append(Section(qtype, SECTION_TITLES[qtype], INSTRUCTIONS[qtype], tuple(items)))
-    return Version(label=version_label(index, options.arabic_labels), sections=tuple(sections))
+        title = SECTION_TITLES[qtype]
+        if options.marks:
+            title += f" ({marks_text(len(items) * _marks(options, qtype))})"
+        sections.append(Section(qtype, title, INSTRUCTIONS[qtype], tuple(items)))
+    total = sum(len(s.items) * _marks(options, s.type) for s in sections)
+    return Version(label=version_label(index, options.arabic_labels), sections=tuple(sections),
+                   total=total)
+
+
+def _marks(options: HandoutOptions, qtype: QuestionType) -> int:
+    return dict(options.marks).get(qtype, 1)
 
 
 def layout_item(question: Question, number: int, rng: random.Random,

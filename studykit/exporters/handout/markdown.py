@@ -53,8 +53,12 @@ def render_markdown(handout: Handout, *, questions: bool = True, keys: bool = Tr
 def _version_md(handout: Handout, version: Version) -> str:
     label = f"{VERSION_WORD} {version.label}"
     fields = " &nbsp; ".join(f"{name}: ..........." for name in HEADER_FIELDS)
-    out = [f"# {md_escape(handout.title)} ({label})" if handout.title else f"# {label}", "",
-           f"{fields} &nbsp; {label}", "", f"**{SCORE}: ...... / {len(version.items)}**", ""]
+    out = [f"**{md_escape(handout.school)}**", ""] if handout.school else []
+    out += [f"# {md_escape(handout.title)} ({label})" if handout.title else f"# {label}", "",
+            f"{fields} &nbsp; {label}", "",
+            f"**{SCORE}: ...... / {version.total or len(version.items)}**", ""]
+    if handout.instructions:
+        out += [md_escape(handout.instructions), ""]
     if handout.excerpts:
         out += [f"## {TEXT_TITLE}", ""]
         for text in handout.excerpts:

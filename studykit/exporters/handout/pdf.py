@@ -158,7 +158,8 @@ def key_ops(item: Item) -> list[Op]:
 def _all_text(handout: Handout) -> list[str]:
     from studykit.exporters.handout.layout import SHEET_INSTRUCTIONS, SHEET_TITLE
 
-    texts = [handout.title, *handout.excerpts, SHEET_TITLE, SHEET_INSTRUCTIONS]
+    texts = [handout.title, *handout.excerpts, SHEET_TITLE, SHEET_INSTRUCTIONS, handout.school,
+             handout.instructions]
     for version in handout.versions:
         for section in version.sections:
             texts += [section.title, section.instructions]
@@ -211,10 +212,13 @@ def _new_pdf(title: str) -> Any:
 
 
 def _draw_header(pdf: Any, handout: Handout, version: Version) -> None:
-    ops: list[Op] = [Para(handout.title, size=BODY + 5, style="B", after=1)]
+    ops: list[Op] = [Para(handout.school, size=BODY + 1, style="B")] if handout.school else []
+    ops.append(Para(handout.title, size=BODY + 5, style="B", after=1))
     fields = "      ".join(f"{name}: ..................." for name in HEADER_FIELDS)
     ops.append(Para(f"{fields}      {VERSION_WORD}: {version.label}", after=1))
-    total = len(version.items)
+    if handout.instructions:
+        ops.append(Para(handout.instructions, size=SMALL + 1, after=1))
+    total = version.total or len(version.items)
     _draw_block(pdf, ops)
     # The score box: drawn at the left, the side a reader of Arabic reaches last.
     top = pdf.get_y()

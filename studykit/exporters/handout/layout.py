@@ -11,9 +11,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 
-from studykit.errors import StudykitError
+from studykit.exporters.handout.options import HandoutError, HandoutOptions, KeyMode
+from studykit.exporters.handout.selection import select_questions, without_siblings
 from studykit.models import Question, QuestionType
 from studykit.ordering import most_different
 
@@ -51,48 +51,6 @@ TEXT_TITLE = "النص"
 SOURCE_WORD = "المصدر"
 SHEET_TITLE = "ورقة الإجابة"
 SHEET_INSTRUCTIONS = "ظلّل الدائرة أمام الإجابة الصحيحة لكل سؤال من أسئلة الاختيار والصح والخطأ."
-
-
-class HandoutError(StudykitError):
-    """The handout options cannot be met (no questions left, too many versions...)."""
-
-
-class KeyMode(StrEnum):
-    SEPARATE = "separate"
-    APPENDED = "appended"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class HandoutOptions:
-    """What the teacher asked for; `seed` makes every shuffle reproducible.
-
-    `created` is the PDF's creation date; None writes the Unix epoch, so the same options give
-    byte-identical files.
-    """
-
-    versions: int = 1
-    seed: int = 0
-    count: int | None = None
-    types: tuple[QuestionType, ...] = ()
-    with_text: bool = False
-    title: str = ""
-    key: KeyMode = KeyMode.APPENDED
-    created: datetime | None = None
-    # Print every question, even several on one sentence (they give each other away).
-    siblings: bool = True
-    # Version names: Arabic letters (أ ب ج) on an Arabic page, or Latin (A B C).
-    arabic_labels: bool = True
-    # How many questions of each type (`--mix mcq=5,true_false=5`); empty: no quota.
-    mix: tuple[tuple[QuestionType, int], ...] = ()
-    # A bubble sheet per version for its multiple-choice and true/false questions.
-    answer_sheet: bool = False
-    # Marks per question of each type (`--marks mcq=1,short_answer=2`); unlisted types 1.
-    # When given, each section heading says what it is worth.
-    marks: tuple[tuple[QuestionType, int], ...] = ()
-    # The school's name above the title, and general instructions under the header.
-    school: str = ""
-    instructions: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,64 +114,6 @@ def version_label(index: int, arabic: bool = True) -> str:
     """`أ`, `ب`, `ج`... on an Arabic page (teachers asked); Latin `A`, `B`... on request. The
     footer and the key title say «النموذج أ», so a version is never taken for an option."""
     return VERSION_LABELS[index] if arabic else chr(ord("A") + index)
-
-
-def without_siblings(questions: Sequence[Question], seed: int) -> list[Question]:
-    """At most one question per source clause and per fact, so no question on the sheet
-    prints another's answer (a cloze and an MCQ on one sentence give each other away).
-
-    Which sibling stays is chosen from the seed, so the mix of types varies; bank order kept.
-    """
-    order = list(range(len(questions)))
-    random.Random(f"siblings:{seed}").shuffle(order)
-    spans: list[tuple[str, int, int]] = []
-    facts: set[str] = set()
-    keep: set[int] = set()
-    for i in order:
-        q = questions[i]
-        src = q.source
-        own_facts = set(q.fact_ids) if len(q.fact_ids) <= 2 else set()
-        overlaps = any(s == src.source and a < src.end and src.start < b for s, a, b in spans)
-        if len(q.fact_ids) <= 2 and (overlaps or own_facts & facts):
-            continue
-        keep.add(i)
-        facts |= own_facts
-        if len(q.fact_ids) <= 2:
-            spans.append((src.source, src.start, src.end))
-    return [q for i, q in enumerate(questions) if i in keep]
-
-
-def select_questions(questions: Sequence[Question], options: HandoutOptions) -> list[Question]:
-    """Filter by type, drop siblings, then keep `count` chosen from the seed, in bank order."""
-    chosen = [q for q in questions if not options.types or q.type in options.types]
-    if options.mix:
-        chosen = [q for q in chosen if q.type in dict(options.mix)]
-    if not options.siblings:
-        chosen = without_siblings(chosen, options.seed)
-    if not chosen:
-        raise HandoutError("no questions to print (check --types and --include-drafts)")
-    if options.mix:
-        return _mixed(chosen, options)
-    if options.count is not None and options.count < len(chosen):
-        if options.count < 1:
-            raise HandoutError("--count must be at least 1")
-        rng = random.Random(f"select:{options.seed}")
-        keep = set(rng.sample(range(len(chosen)), options.count))
-        chosen = [q for i, q in enumerate(chosen) if i in keep]
-    return chosen
-
-
-def _mixed(chosen: list[Question], options: HandoutOptions) -> list[Question]:
-    """`mix` questions of each type, chosen from the seed, in bank order."""
-    rng = random.Random(f"mix:{options.seed}")
-    keep: set[int] = set()
-    for qtype, wanted in options.mix:
-        pool = [i for i, q in enumerate(chosen) if q.type == qtype]
-        if len(pool) < wanted:
-            raise HandoutError(f"--mix asks for {wanted} {qtype.value} questions; the bank has "
-                               f"{len(pool)} to print")
-        keep |= set(rng.sample(pool, wanted))
-    return [q for i, q in enumerate(chosen) if i in keep]
 
 
 def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Handout:
@@ -375,3 +275,6 @@ def _excerpts(questions: list[Question]) -> list[str]:
     for q in sorted(questions, key=lambda q: (q.source.source, q.source.start)):
         seen.setdefault((q.source.source, q.source.start, q.source.sentence), None)
     return [sentence for _, _, sentence in seen]
+
+
+__all__ = ["HandoutError", "HandoutOptions", "KeyMode", "select_questions", "without_siblings"]

@@ -63,9 +63,11 @@ def make_edit(q: Question, *, prompt: str, answer: str, options: tuple[str, ...]
     edit = Edit(
         prompt=prompt if prompt != q.prompt else None,
         answer=answer if answer_changed else None,
-        options=options if options != q.options else None,
+        # No options or pairs at all is no edit: the question would fall back to the generated
+        # ones (Question.shown_options), so recording it would claim a change nobody sees.
+        options=options if options and options != q.options else None,
         alternatives=alternatives if alternatives != implied else None,
-        pairs=pairs if pairs != q.pairs else None,
+        pairs=pairs if pairs and pairs != q.pairs else None,
         note=note or None,
     )
     return None if edit == Edit() else edit

@@ -284,3 +284,9 @@ def test_review_edit_reaches_every_output(bank_file: Path, tmp_path: Path) -> No
     block = moodle[moodle.index(edited.id):]
     block = block[:block.find("</question>")]
     assert f">{new}<" in block and f">{old}<" not in block
+
+
+def test_empty_options_are_no_edit(bank_file: Path) -> None:
+    code, output, bank = review(bank_file, "s\ne\n\n\n| | |\n\n\nq\n")
+    assert code == 0, output
+    assert bank.questions[2].edit is None and "edited 0" in output

@@ -185,7 +185,7 @@ def date_accepts(given: DateKey, target: DateKey, full: DateKey) -> bool:
         return False
     if given.rel is not None and given.rel != target.rel:
         return False
-    want = DateKey(full.year, full.month if full.month else None, full.day, target.rel)
+    want = DateKey(full.year, full.month, full.day, target.rel)
     for part in ("year", "month", "day"):
         mine, right = getattr(given, part), getattr(want, part)
         if mine is not None and right is not None and mine != right:
@@ -196,6 +196,12 @@ def date_accepts(given: DateKey, target: DateKey, full: DateKey) -> bool:
     # A more precise date than the answer needs the answer's year to be checked against.
     return not ((given.month and not want.month) or (given.day and not want.day)) or (
         want.year is not None and given.year == want.year)
+
+
+def more_precise(given: DateKey, full: DateKey) -> bool:
+    """The answer adds a month or day the question's date does not have (`فبراير 2022` for
+    `عام 2022`): right by the article, but the extra part cannot be checked against it."""
+    return bool((given.month and not full.month) or (given.day and not full.day))
 
 
 def resolved_form(expected: str, alternatives: tuple[str, ...]) -> str | None:

@@ -24,6 +24,7 @@ from studykit.review.answerdates import (
     date_accepts,
     fold_answer,
     merged,
+    more_precise,
     parse_date,
 )
 from studykit.review.scheduler import CardInfo, Rating
@@ -45,6 +46,9 @@ class Check:
     near_miss: bool
     similarity: float
     matched: str | None = None
+    # A date more precise than the question's (`فبراير 2022` for `عام 2022`): accepted, and
+    # the student is told the article gives only the coarser date.
+    more_precise: bool = False
 
 
 class _Match(Enum):
@@ -204,7 +208,7 @@ def _date_check(given: str, targets: tuple[str, ...]) -> Check | None:
         return None
     for target, key in zip(targets, keys, strict=True):
         if key is not None and date_accepts(mine, key, full):
-            return Check(True, False, 100.0, target)
+            return Check(True, False, 100.0, target, more_precise(mine, full))
     return Check(False, False, 0.0)
 
 

@@ -196,6 +196,9 @@ class Player:
                             answer.duration_ms)
         elif answer.correct is False:
             self.revealed.add(item.entry.id)
+        if answer.check and answer.check.more_precise:
+            note = (f"مقبولة: المقال يذكر «{answer.check.matched}» فقط، فلا يمكن التحقق من "
+                    "التفاصيل الإضافية")
         if answer.check and answer.check.near_miss:
             note = f"قريبة من الصواب: قُبلت على أنها «{answer.check.matched}»، انتبه للإملاء"
         self.console.print(self.screen.verdict(item, answer.correct, answer.given, note))

@@ -254,3 +254,34 @@ def test_every_accepted_spelling_is_accepted(which: str) -> None:
 def _built(which: str) -> Bank:
     article = Path(__file__).resolve().parents[1] / "data" / "egypt-saudi-power-link-2024.ar.txt"
     return build_bank([read_article(article)], which, which)
+
+
+def test_more_precise_date_is_accepted_with_a_note() -> None:
+    check = check_answer("فبراير 2022", "عام 2022", alternatives("عام 2022", BANK))
+    assert check.correct and check.more_precise and not check.near_miss
+    assert not check_answer("2022", "عام 2022", alternatives("عام 2022", BANK)).more_precise
+
+
+@pytest.mark.parametrize("which", [BANK, EGYPT])
+def test_no_answer_of_one_question_passes_for_another(which: str) -> None:
+    """Every cloze/short answer of the bank typed for every other one (thousands of pairs of
+    real wrong answers: other people, places, offices, dates). None is accepted, except a date
+    more precise than the question's year or month (`19 يناير 2022` for `عام 2022`), which is
+    accepted with a note that the article gives only the year."""
+    from studykit.arabic import normalize
+
+    bank = load_bank(default_bank_path()) if which == BANK else _built(which)
+    answers: dict[str, tuple[str, ...]] = {}
+    for q in bank.questions:
+        if q.type.value in ("cloze", "short_answer"):
+            answers.setdefault(q.shown_answer, q.shown_alternatives)
+    tried = 0
+    for right, alts in answers.items():
+        same = {normalize(a) for a in (right, *alts)}
+        for other, other_alts in answers.items():
+            if normalize(other) in same or normalize(right) in map(normalize, other_alts):
+                continue  # the same fact in another form (a capital for its country)
+            tried += 1
+            check = check_answer(other, right, alts)
+            assert not check.correct or check.more_precise, (other, right)
+    assert tried > 1000

@@ -87,3 +87,19 @@ def test_edited_answer_drops_the_old_alternatives(tmp_path: Path) -> None:
     quiz.card()
     quiz.child.send("q\r")
     quiz.finish()
+
+
+def test_more_precise_date_is_right_with_a_note(tmp_path: Path) -> None:
+    sentence = "وقّعت الأطراف الاتفاق النووي عام 2015 في فيينا"
+    year = make_question("marking", "cloze-year", QuestionType.CLOZE,
+                         sentence.replace("عام 2015", "[...]"), "عام 2015", sentence,
+                         alternatives=("2015",), tags=("y",))
+    bank = save_bank(quiz_bank("marking", (year,)), tmp_path / "bank.yaml")
+    quiz = Quiz(tmp_path, str(bank), "--db", str(tmp_path / "r.db"), "--now", START)
+    assert quiz.card() == "typed"
+    quiz.child.sendline("يوليو 2015")
+    quiz.expect("✓ right")
+    quiz.expect("المقال يذكر «عام 2015» فقط")
+    assert quiz.suggested() == "Good"
+    quiz.child.send("q")
+    quiz.finish()

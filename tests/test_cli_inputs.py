@@ -66,3 +66,11 @@ def test_right_extensions_are_written(tmp_path: Path, fmt: str, name: str) -> No
     result = CliRunner().invoke(main, ["export", fmt, "-o", str(tmp_path / name)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / name).exists()
+
+
+def test_a_bank_alone_gets_no_o_hint(tmp_path: Path) -> None:
+    bank = shutil.copy(DECK / "bank.yaml", tmp_path / "bank.yaml")
+    result = CliRunner().invoke(main, ["build", str(bank)])
+    assert result.exit_code == 2
+    assert "is a question bank, not an article" in result.output and "-o" not in (
+        result.output.split("Error:")[1])

@@ -194,8 +194,7 @@ def date_accepts(given: DateKey, target: DateKey, full: DateKey) -> bool:
         if mine is None and right is not None and not (part == "year" and target.year is None):
             return False
     # A more precise date than the answer needs the answer's year to be checked against.
-    return not ((given.month and not want.month) or (given.day and not want.day)) or (
-        want.year is not None and given.year == want.year)
+    return not more_precise(given, want) or (want.year is not None and given.year == want.year)
 
 
 def more_precise(given: DateKey, full: DateKey) -> bool:

@@ -60,6 +60,25 @@ def to_latin_digits(text: str) -> str:
     return text.translate({ord(k): v for k, v in _MAP.items() if v.isdigit()})
 
 
+_HAMZA_LESS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_LOOSE = str.maketrans({"ى": "ي", "ة": "ه"})
+_TO_INDIC = str.maketrans({str(i): d for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")})
+
+
+def typing_variants(text: str) -> list[str]:
+    """How students type `text` on a phone or a keyboard without hamza: no diacritics,
+    hamza-less alifs, ه for ة and ي for ى, Arabic-Indic or Latin digits. For platforms that
+    match short answers exactly (Moodle, GIFT), which the quiz's own folding makes equal.
+    The text itself comes first; no form twice."""
+    bare = "".join(ch for ch in text if ch not in _DROP)
+    forms = [text, bare, bare.translate(_HAMZA_LESS), bare.translate(_HAMZA_LESS).translate(
+        _LOOSE)]
+    if any(ch.isdigit() for ch in text):
+        forms += [to_latin_digits(f) for f in forms] + [
+            to_latin_digits(f).translate(_TO_INDIC) for f in forms]
+    return [f for f in dict.fromkeys(" ".join(f.split()) for f in forms) if f]
+
+
 @dataclass(frozen=True)
 class Span:
     start: int

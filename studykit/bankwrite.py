@@ -73,7 +73,7 @@ def _shown(q: Question) -> tuple[object, ...]:
 
 
 def record_decision(bank: Path, shown: Question, status: Status, edit: Edit | None) -> Question:
-    """Save one review decision on `shown` (a draft as the reviewer saw it) into the bank
+    """Save one review decision on `shown` (the question as the reviewer saw it) into the bank
     on disk. BankError (the decision is not saved) when the question is gone, was decided by
     someone else, or reads differently now: the reviewer judged text that no longer exists."""
     saved: list[Question] = []
@@ -85,7 +85,7 @@ def record_decision(bank: Path, shown: Question, status: Status, edit: Edit | No
         if now is None:
             raise BankError(f"{shown.id}: no longer in {bank} (changed by another command); "
                             "decision not saved")
-        if now.status != Status.DRAFT:
+        if now.status != shown.status or now.edit != shown.edit:
             raise BankError(f"{shown.id}: already {now.status.value} in {bank} (decided "
                             "elsewhere meanwhile); decision not saved")
         if _shown(now) != _shown(shown):

@@ -92,6 +92,12 @@ def check_bank(bank: Bank, include_drafts: bool = False,
     return out
 
 
+def question_violations(q: Question, bank: Bank) -> list[tuple[str, str]]:
+    """(rule, message) for each rule one question breaks on its own (no duplicate or offset
+    check): what the review editor tests an edit against."""
+    return _check_question(q, {f.id: f for f in bank.facts})
+
+
 def _check_question(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     missing = [fid for fid in q.fact_ids if fid not in facts]
@@ -134,7 +140,7 @@ def _is_residue(sentence: str) -> bool:
 
 
 def _accepted(q: Question) -> list[str]:
-    return [a for a in (q.shown_answer, *q.alternatives) if a.strip()]
+    return [a for a in (q.shown_answer, *q.shown_alternatives) if a.strip()]
 
 
 def _check_answer(q: Question) -> list[tuple[str, str]]:

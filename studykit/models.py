@@ -47,7 +47,7 @@ class Status(StrEnum):
     ORPHANED = "orphaned"
     # The generator is not confident in it (its clause leans on the sentence before, and no
     # standalone clause holds the fact): kept for a curious reviewer, never exported or
-    # quizzed unless a reviewer approves it (`studykit review --held`).
+    # quizzed unless a reviewer approves it (`studykit review BANK --status held`).
     HELD = "held"
 
 
@@ -116,7 +116,9 @@ class Edit(Frozen):
     prompt: str | None = None
     answer: str | None = None
     options: tuple[str, ...] | None = None
+    alternatives: tuple[str, ...] | None = None
     pairs: tuple[Pair, ...] | None = None
+    # The reviewer's own remark: kept in the bank, never shown to students.
     note: str | None = None
 
 
@@ -144,6 +146,35 @@ class Question(Frozen):
     @property
     def shown_answer(self) -> str:
         return self.edit.answer if self.edit and self.edit.answer else self.answer
+
+    @property
+    def shown_alternatives(self) -> tuple[str, ...]:
+        """Other accepted answers. The generator's belong to its answer: once a reviewer edits
+        the answer they are dropped (a corrected name must not keep the wrong one accepted),
+        unless the reviewer gave alternatives of their own."""
+        if self.edit and self.edit.alternatives is not None:
+            return self.edit.alternatives
+        if self.answer_edited:
+            return ()
+        return self.alternatives
+
+    @property
+    def answer_edited(self) -> bool:
+        return bool(self.edit and self.edit.answer and self.edit.answer != self.answer)
+
+    @property
+    def shown_span(self) -> tuple[int, int] | None:
+        """Where the shown answer is written in the source sentence, for highlighting: the
+        generator's span, or after an edit the edited answer's own place (None if absent), so
+        a corrected answer never highlights the old words."""
+        src = self.source
+        if not self.answer_edited:
+            if src.answer_start is None or src.answer_end is None:
+                return None
+            return src.answer_start, src.answer_end
+        answer = self.shown_answer.strip()
+        at = src.sentence.find(answer) if answer else -1
+        return (at, at + len(answer)) if at >= 0 else None
 
     @property
     def shown_options(self) -> tuple[str, ...]:

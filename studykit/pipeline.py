@@ -43,7 +43,7 @@ class BuildReport:
                          f"reviewed questions reworded by the generator: {self.reworded}")
         if status.get("held"):
             lines.append(f"  held back: {status['held']} (unsure; see them with "
-                         f"studykit review {self.path} --held)")
+                         f"studykit review {self.path} --status held)")
         return "\n".join(lines)
 
 

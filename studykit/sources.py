@@ -208,11 +208,38 @@ def blank_markdown(text: str) -> str:
     return _MD_MARKS.sub(lambda m: " " * len(m.group()), text)
 
 
+# Files studykit itself writes, or other data, given where an article belongs.
+NOT_ARTICLES = {".yaml": "a question bank", ".yml": "a question bank", ".json": "a JSON file",
+                ".apkg": "an Anki package", ".xml": "an XML file", ".gift": "a GIFT file",
+                ".csv": "a CSV file", ".tsv": "a TSV file", ".pdf": "a PDF file",
+                ".sqlite3": "a database", ".db": "a database", ".zip": "a zip archive"}
+_BANK_HEAD = re.compile(r"^\s*schema_version:\s*\d+\s*$", re.M)
+
+
+def check_is_article(file: Path, text: str) -> None:
+    """Refuse a file that is not an article: a bank (by suffix or content) or another data
+    file. Building from a bank as if it were an article made 173 "numbers" of YAML."""
+    kind = NOT_ARTICLES.get(file.suffix.lower())
+    if kind is None and _BANK_HEAD.search(text[:2000]) and "questions:" in text:
+        kind = "a question bank"
+    elif kind is None and text.lstrip()[:1] in ("{", "["):
+        import json
+
+        try:
+            json.loads(text)
+            kind = "a JSON file"
+        except ValueError:
+            pass  # prose that starts with a bracket
+    if kind is not None:
+        raise InputError(f"{file}: {kind}, not an article")
+
+
 def read_article(path: str | Path, published: date | None = None) -> Article:
     """Read and decode one .txt, .md or .html article; `published` overrides the file's date."""
     file = Path(path)
     raw = read_bytes(file, InputError, "file", MAX_ARTICLE_BYTES)
     text = decode(raw, str(file))
+    check_is_article(file, text)
     meta, body_start = parse_front_matter(text)
     marked = text
     suffix = file.suffix.lower()

@@ -53,7 +53,8 @@ def test_approve_reject_skip(bank_file: Path) -> None:
 def test_edit_records_only_the_changes(bank_file: Path) -> None:
     before = load_bank(bank_file).questions[2]  # the MCQ
     options = " | ".join(reversed(before.options))
-    code, output, bank = review(bank_file, f"s\ne\nاختر التاريخ الصحيح\n\n{options}\nأوضح\nq\n")
+    keys = f"s\ne\nاختر التاريخ الصحيح\n\n{options}\n\nأوضح\nq\n"
+    code, output, bank = review(bank_file, keys)
     assert code == 0, output
     mcq = bank.questions[2]
     assert mcq.status == Status.APPROVED
@@ -113,7 +114,7 @@ def test_killed_mid_review_keeps_earlier_decisions(bank_file: Path) -> None:
 
 
 def test_edit_with_no_change_leaves_no_empty_edit(bank_file: Path) -> None:
-    code, output, bank = review(bank_file, "e\n\n\n\nq\n")
+    code, output, bank = review(bank_file, "e\n\n\n\n\nq\n")
     assert code == 0, output
     first = bank.questions[0]
     assert first.status == Status.APPROVED
@@ -135,3 +136,157 @@ def test_end_of_input_stops_cleanly_keeping_decisions(bank_file: Path) -> None:
     assert code == 130, output
     assert "Traceback" not in output and "Aborted" not in output
     assert bank.questions[0].status == Status.APPROVED
+
+
+def test_prompts_show_the_current_value_and_that_enter_keeps_it(bank_file: Path) -> None:
+    cloze = load_bank(bank_file).questions[1]
+    code, output, _ = review(bank_file, "e\n\n\n\n\nq\n")
+    assert code == 0, output
+    assert f"answer now: {cloze.shown_answer}" in output
+    assert "new answer (Enter keeps it)" in output
+    assert "note (for reviewers, never shown to students; Enter keeps it, - clears it)" in output
+
+
+def test_blank_edit_counts_as_an_approval_not_an_edit(bank_file: Path) -> None:
+    code, output, bank = review(bank_file, "e\n\n\n\n\nq\n")
+    assert code == 0, output
+    assert "Approved 1, edited 0" in output
+    assert bank.questions[1].status == Status.APPROVED and bank.questions[1].edit is None
+
+
+def test_mcq_options_without_the_answer_are_refused(bank_file: Path) -> None:
+    mcq = load_bank(bank_file).questions[2]
+    wrong = " | ".join(o for o in mcq.options if o != mcq.answer) + " | يناير 2020"
+    code, output, bank = review(bank_file, f"s\ne\n\n\n{wrong}\n\n\ns\nq\n")
+    assert code == 0, output
+    assert "refused: options: 0 options are correct, expected exactly one" in output
+    assert bank.questions[2].status == Status.DRAFT and bank.questions[2].edit is None
+    assert "Approved 0, edited 0, rejected 0, skipped 2" in output
+
+
+def test_answer_edit_on_an_mcq_replaces_it_among_the_options(bank_file: Path) -> None:
+    """The options default follows the corrected answer; the old alternatives go with it."""
+    mcq = load_bank(bank_file).questions[2]
+    assert mcq.answer == "أغسطس 2021" and "آب 2021" not in mcq.options
+    code, output, bank = review(bank_file, "s\ne\n\nآب 2021\n\n\n\nq\n")
+    assert code == 0, output
+    assert "refused" not in output
+    assert "the old answer's alternatives are dropped with it" in output
+    edited = bank.questions[2]
+    assert edited.shown_answer == "آب 2021" and "أغسطس 2021" not in edited.shown_options
+    assert edited.shown_alternatives == ()
+    assert "edited 1" in output
+
+
+def test_unsupported_answer_is_refused(bank_file: Path) -> None:
+    code, output, bank = review(bank_file, "e\n\nمارس 2030\n\n\nq\n")
+    assert code == 0, output
+    assert "refused: answer-unsupported: 'مارس 2030' is not in the source sentence" in output
+    assert bank.questions[1].status == Status.DRAFT
+
+
+def test_edited_answer_drops_old_alternatives_and_highlight(bank_file: Path) -> None:
+    cloze = load_bank(bank_file).questions[1]
+    assert cloze.alternatives and cloze.shown_span is not None
+    code, output, bank = review(bank_file, "e\n\nآب 2021\n\n\nq\n")
+    assert code == 0, output
+    edited = bank.questions[1]
+    assert edited.shown_answer == "آب 2021"
+    assert edited.shown_alternatives == () and edited.shown_span is None
+
+
+def test_undo_takes_the_last_decision_back(bank_file: Path) -> None:
+    code, output, bank = review(bank_file, "r\nغامض\nu\na\nq\n")
+    assert code == 0, output
+    assert "undone: reject" in output
+    assert bank.questions[1].status == Status.APPROVED and bank.questions[1].edit is None
+    assert "Approved 1, edited 0, rejected 0" in output
+
+
+def test_reopen_an_approved_question(bank_file: Path) -> None:
+    done = load_bank(bank_file).questions[0]
+    assert done.status == Status.APPROVED
+    result = CliRunner().invoke(main, ["review", str(bank_file), "--status", "approved"],
+                                input="d\n")
+    assert result.exit_code == 0, result.output
+    assert "reopened 1" in result.output
+    assert load_bank(bank_file).questions[0].status == Status.DRAFT
+
+
+def test_review_one_question_by_id(bank_file: Path) -> None:
+    target = load_bank(bank_file).questions[3]
+    result = CliRunner().invoke(main, ["review", str(bank_file), "--id", target.id], input="a\n")
+    assert result.exit_code == 0 and "[1/1]" in result.output
+    assert load_bank(bank_file).questions[3].status == Status.APPROVED
+    missing = CliRunner().invoke(main, ["review", str(bank_file), "--id", "q-nope"])
+    assert missing.exit_code == 1 and "no question q-nope" in missing.output
+
+
+def test_refused_edit_in_a_real_terminal(bank_file: Path) -> None:
+    """pexpect: a true/false answer edited to something else is refused with the reason."""
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    studykit = Path(sys.executable).parent / "studykit"
+    child = pexpect.spawn(str(studykit), ["review", str(bank_file)], encoding="utf-8",
+                          timeout=20, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    for _ in range(3):
+        child.expect_exact("[q]uit")
+        child.sendline("s")
+    child.expect_exact("[4/4]")
+    child.expect_exact("[q]uit")
+    child.sendline("e")
+    child.expect_exact("new prompt (Enter keeps it)")
+    child.sendline("")
+    child.expect_exact("new answer (Enter keeps it)")
+    child.sendline("ربما")
+    child.expect_exact("new note")
+    child.sendline("")
+    child.expect_exact("refused: options: true/false answer must be صح or خطأ")
+    child.expect_exact("[q]uit")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    assert load_bank(bank_file).questions[4].status == Status.DRAFT
+
+
+def test_review_edit_reaches_every_output(bank_file: Path, tmp_path: Path) -> None:
+    """An answer edited in `review` is the only answer the quiz, Moodle, GIFT, JSON and Anki
+    accept or show; the generator's alternatives and the reviewer's note reach none of them."""
+    import json
+
+    from studykit.review.grading import check_answer
+
+    before = load_bank(bank_file)
+    short = before.questions[3]
+    assert short.type == QuestionType.SHORT_ANSWER
+    old = "الجواب القديم"  # an alternative of the generated answer
+    save_bank(before.model_copy(update={"questions": tuple(
+        q.model_copy(update={"alternatives": (*q.alternatives, old)}) if q.id == short.id else q
+        for q in before.questions)}), bank_file)
+    new = "29 مارس"
+    code, output, bank = review(bank_file, f"s\ns\ne\n\n{new}\n\nملاحظة للمراجع فقط\nq\n")
+    assert code == 0 and "refused" not in output, output
+    edited = bank.questions[3]
+    assert edited.shown_answer == new and edited.status == Status.APPROVED
+    assert not check_answer(old, edited.shown_answer, edited.shown_alternatives).correct
+    runner = CliRunner()
+    outputs = {}
+    for fmt, name in (("moodle", "m.xml"), ("gift", "g.gift"), ("json", "j.json")):
+        target = tmp_path / name
+        result = runner.invoke(main, ["export", fmt, str(bank_file), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        outputs[fmt] = target.read_text(encoding="utf-8")
+    [entry] = [q for q in json.loads(outputs["json"])["questions"] if q["id"] == edited.id]
+    assert entry["answer"] == new and "alternatives" not in entry
+    for fmt, text in outputs.items():
+        assert "ملاحظة للمراجع فقط" not in text, fmt
+    moodle = outputs["moodle"]
+    block = moodle[moodle.index(edited.id):]
+    block = block[:block.find("</question>")]
+    assert f">{new}<" in block and f">{old}<" not in block
+
+
+def test_empty_options_are_no_edit(bank_file: Path) -> None:
+    code, output, bank = review(bank_file, "s\ne\n\n\n| | |\n\n\nq\n")
+    assert code == 0, output
+    assert bank.questions[2].edit is None and "edited 0" in output

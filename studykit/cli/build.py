@@ -38,6 +38,13 @@ def build(articles: tuple[Path, ...], output: Path | None, published: date | Non
     """
     from studykit.pipeline import build_bank_file, build_steps
 
+    banks = [a for a in articles if a.suffix.lower() in (".yaml", ".yml")]
+    if banks:
+        # The hint fits a forgotten -o: an article first, the bank to write after it.
+        forgot_o = output is None and len(banks) == 1 and articles[-1] == banks[0] and len(
+            articles) > 1
+        hint = f"; did you mean -o {banks[-1]}?" if forgot_o else ""
+        raise click.UsageError(f"{banks[-1]} is a question bank, not an article{hint}")
     target = output or articles[0].parent / "bank.yaml"
     paths = list(articles)
     if not sys.stderr.isatty():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +19,23 @@ include_drafts = click.option("--include-drafts", is_flag=True,
 
 bank_argument = click.argument("bank", required=False, type=click.Path(path_type=Path))
 """BANK argument: a bank file; omitted → the bundled default deck."""
+
+
+def output_suffix(what: str, *suffixes: str) -> Callable[[click.Context, click.Parameter, Any],
+                                                         Any]:
+    """Click callback: the output file must end in one of `suffixes` (`-` is stdout). A deck
+    written to `deck.zip`, or Moodle XML to `m.apkg`, is a file no program opens."""
+    def check(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        path = Path(str(value))
+        # A directory gets its own one-line error from the writer; a device or pipe
+        # (`/dev/stdout`, a FIFO) has no extension to check.
+        if value is None or str(value) == "-" or path.suffix.lower() in suffixes or path.is_dir():
+            return value
+        if path.exists() and not path.is_file():
+            return value
+        raise click.BadParameter(f"{str(value)!r}: {what} is written to a "
+                                 f"{' or '.join(suffixes)} file")
+    return check
 
 
 def resolve_bank(bank: Path | None) -> Path:
@@ -45,6 +63,7 @@ def export() -> None:
 @export.command("anki")
 @bank_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              callback=output_suffix("an Anki package", ".apkg"),
               help="The .apkg file to write.")
 @include_drafts
 @click.option("--timestamp", type=float, envvar="SOURCE_DATE_EPOCH", default=None,
@@ -69,6 +88,7 @@ def export_anki(bank: Path | None, output: Path, include_drafts: bool,
 @export.command("json")
 @bank_argument
 @click.option("-o", "--output", default="-", show_default=True,
+              callback=output_suffix("JSON", ".json"),
               help="File to write, or - for standard output.")
 @include_drafts
 def export_json(bank: Path | None, output: str, include_drafts: bool) -> None:

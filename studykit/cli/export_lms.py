@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -11,17 +12,24 @@ from studykit.cli.export import (
     export,
     include_drafts,
     load_for_export,
+    output_suffix,
     resolve_bank,
     write_text_output,
 )
 
-output_option = click.option("-o", "--output", default="-", show_default=True,
-                             help="File to write, or - for standard output.")
+Decorator = Callable[[Callable[..., None]], Callable[..., None]]
+
+
+def output_option(what: str, *suffixes: str) -> Decorator:
+    return click.option("-o", "--output", default="-", show_default=True,
+                        callback=output_suffix(what, *suffixes),
+                        help=f"File to write ({' or '.join(suffixes)}), or - for standard "
+                             "output.")
 
 
 @export.command("moodle")
 @bank_argument
-@output_option
+@output_option("Moodle XML", ".xml")
 @include_drafts
 def export_moodle(bank: Path | None, output: str, include_drafts: bool) -> None:
     """Write Moodle XML (multichoice, shortanswer, truefalse, cloze, matching)."""
@@ -34,7 +42,7 @@ def export_moodle(bank: Path | None, output: str, include_drafts: bool) -> None:
 
 @export.command("gift")
 @bank_argument
-@output_option
+@output_option("GIFT", ".gift", ".txt")
 @include_drafts
 def export_gift(bank: Path | None, output: str, include_drafts: bool) -> None:
     """Write GIFT text (Moodle's plain-text format), special characters escaped."""
@@ -47,7 +55,7 @@ def export_gift(bank: Path | None, output: str, include_drafts: bool) -> None:
 
 @export.command("csv")
 @bank_argument
-@output_option
+@output_option("CSV", ".csv", ".tsv", ".txt")
 @include_drafts
 @click.option("--tsv", is_flag=True,
               help="Tab-separated (the default when the output file ends in .tsv).")

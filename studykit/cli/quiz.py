@@ -45,21 +45,31 @@ def _banks(banks: tuple[Path, ...]) -> list[Path]:
                    "options; typed = type every answer; flip = reveal and grade yourself.")
 @click.option("--cram", is_flag=True, help="Study every card now without changing the schedule.")
 @click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable).")
-@click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical",
-              show_default=True, help=_RTL_HELP)
+@click.option("--rtl", type=click.Choice(["logical", "visual"]), default=None,
+              help=_RTL_HELP + " Without --rtl, tmux and xterm get a hint.")
 @click.option("--now", callback=parse_now, metavar="ISO-DATETIME",
               help="Pretend it is this time (UTC unless a zone is given); for tests and demos.")
 @click.option("--include-drafts", is_flag=True, help="Also study draft questions.")
 def quiz(banks: tuple[Path, ...], db: Path | None, new_per_day: int, limit: int | None,
-         mode: str, cram: bool, tags: tuple[str, ...], rtl: str, now: datetime | None,
+         mode: str, cram: bool, tags: tuple[str, ...], rtl: str | None, now: datetime | None,
          include_drafts: bool) -> None:
     """Study BANKS (default: the bundled deck) with FSRS spaced repetition.
 
     Keys: 1-4 answer or rate, Enter accept the suggested rating, s skip, u undo, ? help,
     q quit (Ctrl-C too). Every review is saved as soon as it is rated.
     """
+    import os
+    import sys
+
+    from studykit.review.rtl import bidi_hint
     from studykit.review.run import run_quiz, store_path
 
+    # Only for a person at a terminal: a scripted run keeps stderr to its one error line.
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    hint = bidi_hint(dict(os.environ)) if rtl is None and interactive else None
+    if hint:
+        click.echo(hint, err=True)
+    rtl = rtl or "logical"
     run_quiz(_banks(banks), store_path(db), now=now or datetime.now(UTC),
              new_per_day=new_per_day, limit=limit, mode=mode, cram=cram, tags=tags, rtl=rtl,
              include_drafts=include_drafts)

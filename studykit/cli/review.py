@@ -14,10 +14,10 @@ import click
 from studykit.cli.app import main
 
 if TYPE_CHECKING:  # pydantic models: imported when the command runs, not for `--help`
-    from studykit.models import Edit, Question
+    from studykit.models import Bank, Edit, Question
 
-_CHOICES = {"a": "approve", "r": "reject", "e": "edit", "s": "skip", "q": "quit"}
-OPTION_SEP = " | "
+_CHOICES = {"a": "approve", "r": "reject", "e": "edit", "d": "draft", "s": "skip", "u": "undo",
+            "q": "quit"}
 
 
 def _say(label: str, text: str, rtl: str) -> None:
@@ -48,40 +48,93 @@ def _show(q: Question, n: int, total: int, rtl: str = "logical") -> None:
     click.echo("")
     from studykit.textsafe import displayable
 
-    click.echo(displayable(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template})"))
+    click.echo(displayable(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template}) · "
+                           f"{q.status.value}"))
     _say("", q.shown_prompt, rtl)
     for i, option in enumerate(q.shown_options, 1):
         _say("  ", f"{i}. {option}", rtl)
     for pair in q.shown_pairs:
         _say("  - ", f"{pair.left} — {pair.right}", rtl)
     _say("answer: ", q.shown_answer, rtl)
-    if q.alternatives:
-        _say("also accepted: ", "، ".join(q.alternatives), rtl)
+    if q.shown_alternatives:
+        _say("also accepted: ", "، ".join(q.shown_alternatives), rtl)
     _say(f"source ({q.source.source}): ", q.source.sentence, rtl)
     if q.edit and q.edit.note:
-        _say("note: ", q.edit.note, rtl)
+        _say("note (reviewers only): ", q.edit.note, rtl)
 
 
-def _edit(q: Question) -> Edit:
-    """Ask for each editable field; an empty reply keeps the current text."""
-    from studykit.models import Edit, QuestionType
+def _ask(label: str, current: str, rtl: str, *, how: str = "", clearable: bool = False) -> str:
+    """Show the field's current value, then read a new one; Enter keeps the current value
+    (and `-` clears a field that may be empty)."""
+    _say(f"{label} now: ", current or "(none)", rtl)
+    keeps = "Enter keeps it, - clears it" if clearable else "Enter keeps it"
+    how = f"{how}; " if how else ""
+    reply = click.prompt(f"  new {label} ({how}{keeps})", default=current,
+                         show_default=False).strip()
+    return "" if clearable and reply == "-" else reply
 
-    old = q.edit or Edit()
-    prompt = click.prompt("  prompt", default=q.shown_prompt, show_default=False).strip()
-    answer = click.prompt("  answer", default=q.shown_answer, show_default=False).strip()
+
+def _edit(q: Question, rtl: str) -> Edit | None:
+    """Ask for each field the question type has; the edit of what differs from the generated
+    question (None when nothing does)."""
+    from studykit.curation import (
+        join_list,
+        join_pairs,
+        make_edit,
+        options_after_answer_edit,
+        split_list,
+        split_pairs,
+    )
+    from studykit.models import QuestionType
+
+    click.echo("  Edit each field in turn; Enter keeps what is there.")
+    prompt = _ask("prompt", q.shown_prompt, rtl)
+    paired = q.type in (QuestionType.TIMELINE, QuestionType.MATCHING)
+    answer = q.shown_answer if paired else _ask("answer", q.shown_answer, rtl)
     options = q.shown_options
     if q.type == QuestionType.MCQ:
-        raw = click.prompt(f"  options (separated by '{OPTION_SEP.strip()}')",
-                           default=OPTION_SEP.join(options), show_default=False)
-        options = tuple(o.strip() for o in raw.split(OPTION_SEP.strip()) if o.strip())
-    note = click.prompt("  note", default=old.note or "", show_default=False).strip()
-    return Edit(
-        prompt=prompt if prompt != q.prompt else None,
-        answer=answer if answer != q.answer else None,
-        options=options if options != q.options else None,
-        pairs=old.pairs,
-        note=note or None,
-    )
+        if answer != q.shown_answer:
+            options = options_after_answer_edit(q, answer)
+        options = split_list(_ask("options", join_list(options), rtl, how="separated by |"))
+    alternatives = q.shown_alternatives if answer == q.shown_answer else ()
+    if q.type in (QuestionType.CLOZE, QuestionType.SHORT_ANSWER, QuestionType.MCQ):
+        if answer != q.shown_answer and q.shown_alternatives:
+            click.echo("  (the old answer's alternatives are dropped with it)")
+        alternatives = split_list(_ask("also accepted", join_list(alternatives), rtl,
+                                       how="separated by |", clearable=True))
+    pairs = q.shown_pairs
+    while paired:
+        read = split_pairs(_ask("pairs", join_pairs(pairs), rtl,
+                                    how="left = right, separated by |"))
+        if read is not None:
+            pairs = read
+            break
+        click.echo("  each pair needs its '=': left = right")
+    old_note = q.edit.note if q.edit and q.edit.note else ""
+    note = _ask("note", old_note, rtl, how="for reviewers, never shown to students",
+                clearable=True)
+    return make_edit(q, prompt=prompt, answer=answer, options=options,
+                     alternatives=alternatives, pairs=pairs, note=note)
+
+
+def _record(path: Path, shown: Question, changed: Question) -> Bank | None:
+    """Save one decision (the question's new status and edit) into the bank as it is on disk
+    now (a build meanwhile is kept), and return that bank; None when it was not saved (the
+    question changed meanwhile: the reviewer is told why). The one place the review writes,
+    so each decision is on disk before the next question."""
+    from studykit.bank import load_bank
+    from studykit.bankwrite import record_decision
+    from studykit.errors import BankError
+
+    try:
+        record_decision(path, shown, changed.status, changed.edit)
+    except BankError as exc:
+        click.echo(f"Warning: {exc}", err=True)
+        return None
+    return load_bank(path)
+
+
+_STATUSES = ("draft", "approved", "rejected", "held", "all")
 
 
 @main.command()
@@ -89,55 +142,98 @@ def _edit(q: Question) -> Edit:
 @click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical",
               show_default=True,
               help="visual: reshape and reorder Arabic for terminals without bidi (tmux, xterm).")
-def review(bank: Path, rtl: str) -> None:
-    """Review the draft questions of BANK one by one in the terminal.
+@click.option("--status", "which", type=click.Choice(_STATUSES), default="draft",
+              show_default=True,
+              help="Which questions to go through: approved or rejected ones to reopen them.")
+@click.option("--id", "ids", multiple=True, metavar="QID",
+              help="Only this question (repeatable), whatever its status.")
+def review(bank: Path, rtl: str, which: str, ids: tuple[str, ...]) -> None:
+    """Review the questions of BANK one by one in the terminal (the drafts by default).
 
-    For each draft: [a]pprove, [r]eject (with an optional reason kept as the note), [e]dit
-    (then approve), [s]kip or [q]uit. The bank is saved after every decision.
+    For each: [a]pprove, [r]eject (with an optional reason kept as the reviewer's note),
+    [e]dit (every field shows its current value; Enter keeps it; an edit that breaks a `check`
+    rule is refused with the reason), [d]raft (reopen: back to draft), [s]kip, [u]ndo the
+    last decision, [q]uit. The bank is saved after every decision.
     """
     from studykit.bank import load_bank
-    from studykit.bankwrite import record_decision
-    from studykit.errors import BankError
+    from studykit.curation import edit_problems, with_edit
     from studykit.models import Edit, Status
 
     current = load_bank(bank)
-    drafts = [q for q in current.questions if q.status == Status.DRAFT]
-    if not drafts:
-        click.echo(f"No draft questions in {bank}.")
+    if ids:
+        known = {q.id for q in current.questions}
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise click.ClickException(f"{bank}: no question {', '.join(missing)}")
+        queue = [q.id for q in current.questions if q.id in ids]
+    else:
+        queue = [q.id for q in current.questions if which in ("all", q.status.value)]
+    if not queue:
+        click.echo(f"No {'' if which == 'all' else which + ' '}questions in {bank}.")
         return
-    counts = {"approve": 0, "reject": 0, "edit": 0, "skip": 0}
+    counts = {"approve": 0, "reject": 0, "edit": 0, "skip": 0, "draft": 0}
+    history: list[tuple[int, Bank, str]] = []
+    i = 0
     try:
-        for n, question in enumerate(drafts, 1):
-            _show(question, n, len(drafts), rtl)
-            choice = click.prompt("  [a]pprove [r]eject [e]dit [s]kip [q]uit",
+        while i < len(queue):
+            question = next(q for q in current.questions if q.id == queue[i])
+            _show(question, i + 1, len(queue), rtl)
+            choice = click.prompt("  [a]pprove [r]eject [e]dit [d]raft [s]kip [u]ndo [q]uit",
                                   type=click.Choice(list(_CHOICES)), show_choices=False)
             action = _CHOICES[choice]
             if action == "quit":
                 break
-            counts[action] += 1
-            if action == "skip":
+            if action == "undo":
+                if not history:
+                    click.echo("  nothing to undo")
+                    continue
+                i, before, undone = history.pop()
+                counts[undone] -= 1
+                restored = next(q for q in before.questions if q.id == queue[i])
+                now = next((q for q in current.questions if q.id == queue[i]), restored)
+                if now != restored:
+                    saved = _record(bank, now, restored)
+                    if saved is None:
+                        continue
+                    current = saved
+                click.echo(f"  undone: {undone}")
                 continue
+            changed = question
             if action == "edit":
-                edited = _edit(question)
-                # Enter on every field changes nothing: no empty `edit: {}` in the bank.
-                status, edit = Status.APPROVED, None if edited == Edit() else edited
+                edited = with_edit(question, _edit(question, rtl))
+                problems = edit_problems(question, edited, current)
+                if problems:
+                    for problem in problems:
+                        click.echo(f"  refused: {problem}")
+                    click.echo("  The question is unchanged; edit again, or choose another key.")
+                    continue
+                # Enter on every field is an approval, not an edit.
+                action = "edit" if edited.edit != question.edit else "approve"
+                changed = edited.model_copy(update={"status": Status.APPROVED})
             elif action == "reject":
                 reason = click.prompt("  reason (optional, Enter for none)", default="",
-                                  show_default=False).strip()
+                                      show_default=False).strip()
                 edit = (question.edit or Edit()).model_copy(update={"note": reason}) if reason \
                     else question.edit
-                status = Status.REJECTED
-            else:
-                status, edit = Status.APPROVED, question.edit
-            try:
-                # Applied to the bank as it is on disk now: a build meanwhile is kept.
-                record_decision(bank, question, status, edit)
-            except BankError as exc:
-                counts[action] -= 1
-                click.echo(f"Warning: {exc}", err=True)
+                changed = question.model_copy(update={"status": Status.REJECTED, "edit": edit})
+            elif action == "approve":
+                changed = question.model_copy(update={"status": Status.APPROVED})
+            elif action == "draft":
+                changed = question.model_copy(update={"status": Status.DRAFT})
+            before = current
+            if changed != question:
+                saved = _record(bank, question, changed)
+                if saved is None:
+                    i += 1
+                    continue
+                current = saved
+            history.append((i, before, action))
+            counts[action] += 1
+            i += 1
     except (click.Abort, KeyboardInterrupt):
         # Ctrl-C / Ctrl-D: every decision before this question is already on disk.
         click.echo("\nStopped; the decisions made so far are saved.", err=True)
         raise SystemExit(130) from None
+    reopened = f", reopened {counts['draft']}" if counts["draft"] else ""
     click.echo(f"Approved {counts['approve']}, edited {counts['edit']}, rejected "
-               f"{counts['reject']}, skipped {counts['skip']}; saved {bank}.")
+               f"{counts['reject']}, skipped {counts['skip']}{reopened}; saved {bank}.")

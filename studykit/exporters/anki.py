@@ -23,7 +23,7 @@ from typing import Any
 from studykit.errors import OutputError
 from studykit.exporters.valid import exportable
 from studykit.fsutil import atomic_write
-from studykit.models import Bank, Question, QuestionSource, QuestionType
+from studykit.models import Bank, Question, QuestionType
 from studykit.textsafe import xml_text
 
 FONT_MEDIA = "_studykit-Amiri-Regular.ttf"
@@ -89,9 +89,11 @@ def stable_id(*parts: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def highlight(source: QuestionSource) -> str:
-    """The source sentence, HTML-escaped, with the answer span wrapped in <mark>."""
-    text, start, end = source.sentence, source.answer_start, source.answer_end
+def highlight(question: Question) -> str:
+    """The source sentence, HTML-escaped, with the shown answer wrapped in <mark> (an edited
+    answer's own words, never the generator's old span)."""
+    text = question.source.sentence
+    start, end = question.shown_span or (None, None)
     if start is None or end is None or not 0 <= start < end <= len(text):
         return escape(text)
     return f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
@@ -105,7 +107,9 @@ def cloze_text(question: Question) -> str:
     src = question.source
     start, end = src.answer_start, src.answer_end
     answer = question.shown_answer
-    if start is None or end is None or not 0 <= start < end <= len(src.sentence):
+    edited_prompt = bool(question.edit and question.edit.prompt and "[...]" in question.edit.prompt)
+    if edited_prompt or start is None or end is None or not 0 <= start < end <= len(
+            src.sentence):
         # No verbatim span: blank the prompt's placeholder instead.
         before, _, after = question.shown_prompt.partition("[...]")
         return f"{escape(before)}{{{{c1::{_cloze_safe(answer)}}}}}{escape(after)}"
@@ -128,10 +132,9 @@ def options_html(question: Question) -> str:
 
 def _extra(question: Question) -> str:
     parts = []
-    if question.alternatives:
-        parts.append("يُقبل أيضًا: " + "، ".join(escape(a) for a in question.alternatives))
-    if question.edit and question.edit.note:
-        parts.append(escape(question.edit.note))
+    # The reviewer's note stays in the bank: it is about the question, not for students.
+    if question.shown_alternatives:
+        parts.append("يُقبل أيضًا: " + "، ".join(escape(a) for a in question.shown_alternatives))
     return "<br>".join(parts)
 
 
@@ -176,7 +179,7 @@ def build_notes(bank: Bank, questions: Sequence[Question]) -> list[Any]:
             notes.append(genanki.Note(model=cloze, fields=fields, tags=note_tags(q), guid=guid))
         else:
             fields = [escape(q.shown_prompt), options_html(q), escape(q.shown_answer),
-                      highlight(q.source), _extra(q), q.id]
+                      highlight(q), _extra(q), q.id]
             notes.append(genanki.Note(model=qa, fields=fields, tags=note_tags(q), guid=guid))
     return notes
 

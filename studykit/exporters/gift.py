@@ -82,4 +82,8 @@ def question_gift(question: Question) -> str:
 
 
 def _answers(question: Question) -> list[str]:
-    return list(dict.fromkeys((question.shown_answer, *question.alternatives)))
+    """Every accepted answer in the spellings students type (GIFT matches exactly)."""
+    from studykit.arabic import typing_variants
+
+    return list(dict.fromkeys(v for a in (question.shown_answer, *question.shown_alternatives)
+                              for v in typing_variants(a)))

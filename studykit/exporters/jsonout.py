@@ -19,8 +19,8 @@ def question_to_json(question: Question) -> dict[str, Any]:
     }
     if question.shown_options:
         out["options"] = list(question.shown_options)
-    if question.alternatives:
-        out["alternatives"] = list(question.alternatives)
+    if question.shown_alternatives:
+        out["alternatives"] = list(question.shown_alternatives)
     if question.shown_pairs:
         out["pairs"] = [[p.left, p.right] for p in question.shown_pairs]
     out["fact_ids"] = list(question.fact_ids)

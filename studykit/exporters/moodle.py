@@ -124,9 +124,14 @@ def _cloze_text(question: Question) -> str:
 
 
 def _answers(question: Question) -> list[str]:
-    seen: dict[str, None] = {question.shown_answer: None}
-    for alt in question.alternatives:
-        seen.setdefault(alt, None)
+    """The answer, its alternatives, and the spellings of each the quiz accepts (Arabic-Indic
+    digits, no hamza, ه for ة): Moodle compares short answers exactly, so each is listed."""
+    from studykit.arabic import typing_variants
+
+    seen: dict[str, None] = {}
+    for accepted in (question.shown_answer, *question.shown_alternatives):
+        for form in typing_variants(accepted):
+            seen.setdefault(form, None)
     return list(seen)
 
 

@@ -7,10 +7,13 @@ first time it is shown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from studykit.errors import BankError
 from studykit.models import Question, Status
+
+_TYPE = re.compile(rb'"type"\s*:\s*"(\w+)"')
 
 
 class Entry:
@@ -32,6 +35,15 @@ class Entry:
     @classmethod
     def of(cls, bank_id: str, question: Question) -> Entry:
         return cls(bank_id, question.id, question.tags, question.status.value, question=question)
+
+    @property
+    def qtype(self) -> str:
+        """The question type, read from the JSON's head without validating the question (the
+        queue mixes new cards by type; validating 10,000 would cost the first card's time)."""
+        if self._question is not None:
+            return self._question.type.value
+        match = _TYPE.search(self._raw or b"", 0, 200)
+        return match.group(1).decode() if match else ""
 
     @property
     def question(self) -> Question:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 
@@ -70,6 +71,38 @@ class Keys:
         if ch == "\x04":
             raise EOFError
         return ch
+
+    def edit_line(self, show: Callable[[str], None]) -> str:
+        """One line read key by key with our own echo: `show(text)` redraws it after every
+        key. For `--rtl visual`, where the terminal's echo of Arabic is reversed and unjoined;
+        Backspace, Ctrl-U (clear), Enter, Ctrl-C and Ctrl-D (on an empty line) work."""
+        if not self.tty:
+            return self.line()
+        self._cbreak()
+        text = ""
+        show(text)
+        while True:
+            while not self._buffer:
+                self._fill()
+            ch, self._buffer = self._buffer[0], self._buffer[1:]
+            if ch in "\r\n":
+                return text
+            if ch == "\x03":
+                raise KeyboardInterrupt
+            if ch == "\x04":
+                if not text:
+                    raise EOFError
+                continue
+            if ch in "\x7f\x08":
+                text = text[:-1]
+            elif ch == "\x15":
+                text = ""
+            elif ch == "\x1b":
+                self._buffer = self._buffer.lstrip("[O0123456789;ABCDEFHPQRS~")
+                continue
+            elif ch.isprintable():
+                text += ch
+            show(text)
 
     def line(self) -> str:
         """One line typed in cooked mode (echoed by the terminal), without the line break."""

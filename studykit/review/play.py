@@ -17,7 +17,7 @@ from studykit.models import Question, QuestionType
 from studykit.review.grading import Check, check_answer, suggest_rating
 from studykit.review.keys import Keys
 from studykit.review.queue import Item
-from studykit.review.scheduler import Rating, from_ms
+from studykit.review.scheduler import Rating, from_ms, to_ms
 from studykit.review.session import Session, describe_due
 from studykit.review.ui import RATING_NAMES, Screen
 
@@ -90,15 +90,26 @@ class Player:
         self.mode = mode
         self.rng = rng
         self.title = title
+        # Cards whose answer a wrong verdict has shown, and cards coming back through undo or
+        # redo: retyping the answer just shown is no recall, so it cannot be marked right.
+        self.revealed: set[str] = set()
+        self.redo: set[str] = set()
 
     def run(self) -> None:
         """Study until the queue is empty or the user quits (Quit is swallowed here)."""
+        from rich.text import Text
+
+        # The deck's title once, at the start: above every card it read as the question.
+        self.console.print(Text(f"studying: {self.screen.inline(self.title)}", style="dim"))
         try:
             while True:
                 item = self.session.next_card()
                 if item is None:
                     self.console.print("[bold]Nothing more to study now.[/]")
                     return
+                if item.entry.id not in self.redo:
+                    self.revealed.discard(item.entry.id)  # back on schedule: a fair question
+                self.redo.discard(item.entry.id)
                 self.study(item)
         except (Quit, KeyboardInterrupt, EOFError):
             return
@@ -113,14 +124,15 @@ class Player:
                 if not self.session.history:
                     self.console.print("nothing to undo")
                     continue
+                undone = self.session.history[-1].before.entry.id
                 # The card on screen comes back right after the undone one.
-                again = item if self.session.history[-1].before.entry.id != item.entry.id \
-                    else None
+                again = item if undone != item.entry.id else None
                 try:
                     self.session.undo(requeue=again)
                 except StoreError as exc:
                     self.console.print(str(exc), markup=False, style="yellow")
                     continue
+                self.redo.add(undone)
                 self.console.print("[yellow]undone[/]: the last answer was taken back")
                 return
             if self.grade(item, answer):
@@ -131,12 +143,11 @@ class Player:
         kind = card_kind(question, self.mode)
         options = choice_options(question, self.rng) if kind == "choice" else []
         counts = self.session.queue.counts()
-        self.console.print(self.screen.card(item, kind, options, counts, self.title))
+        self.console.print(self.screen.card(item, kind, options, counts))
         start = time.monotonic()
         while True:
             if kind == "typed":
-                self.console.print("› ", end="")
-                given = self.keys.line().strip()
+                given = self.read_typed().strip()
                 key = given if given in ("s", "u", "q", "?") else ""
                 if not given:
                     continue
@@ -151,7 +162,8 @@ class Player:
                 continue
             ms = int((time.monotonic() - start) * 1000)
             if kind == "typed":
-                check = check_answer(given, question.shown_answer, question.alternatives)
+                check = check_answer(given, question.shown_answer,
+                                     question.shown_alternatives)
                 return Answer("answered", given, check.correct, check, ms)
             if kind == "flip" and key in ("enter", " "):
                 return Answer("answered", None, None, None, ms)
@@ -160,9 +172,38 @@ class Player:
                 right = choice_correct(question, chosen)
                 return Answer("answered", chosen, right, Check(right, False, 100.0 * right), ms)
 
+    def read_typed(self) -> str:
+        """A typed answer. In visual mode we echo it ourselves, reshaped and reordered as
+        the screen is: the terminal's own echo showed it reversed and unjoined."""
+        if self.screen.rtl != "visual":
+            self.console.print("› ", end="")
+            return self.keys.line()
+        from studykit.review.rtl import visual_line
+
+        out = self.console.file
+
+        def show(text: str) -> None:
+            out.write("\r\x1b[2K› " + visual_line(text)[0])
+            out.flush()
+
+        try:
+            return self.keys.edit_line(show)
+        finally:
+            out.write("\n")
+            out.flush()
+
     def grade(self, item: Item, answer: Answer) -> bool:
         """Show the verdict and save the rating; False means "ask this card again"."""
         note = ""
+        if answer.correct and item.entry.id in self.revealed:
+            note = "الإجابة ظهرت قبل التراجع، فلا تُحتسب صحيحة"  # shown before the undo
+            answer = Answer("answered", answer.given, False, Check(False, False, 0.0),
+                            answer.duration_ms)
+        elif answer.correct is False:
+            self.revealed.add(item.entry.id)
+        if answer.check and answer.check.more_precise:
+            note = (f"مقبولة: المقال يذكر «{answer.check.matched}» فقط، فلا يمكن التحقق من "
+                    "التفاصيل الإضافية")
         if answer.check and answer.check.near_miss:
             note = f"قريبة من الصواب: قُبلت على أنها «{answer.check.matched}»، انتبه للإملاء"
         self.console.print(self.screen.verdict(item, answer.correct, answer.given, note))
@@ -190,10 +231,18 @@ class Player:
                 break
         rating = Rating(int(key)) if key.isdigit() else suggested
         correct = answer.correct if answer.correct is not None else rating > Rating.AGAIN
+        at = self.session.clock.now()
         outcome = self.session.answer(item, rating, duration_ms=answer.duration_ms,
                                       given=answer.given, correct=correct)
-        due = describe_due(from_ms(outcome.after.due_ms), self.session.clock.now())
-        saved = "cram, not saved" if outcome.review_id is None else f"saved #{outcome.review_id}"
+        # Relative to the moment of the review, as the preview was, both in whole milliseconds
+        # as stored: measured a moment later it read «Hard (in 6 min)» then «next in 5 min».
+        due = describe_due(from_ms(outcome.after.due_ms), from_ms(to_ms(at)))
+        # `#N` is the review log's row (undo rows count there too); say what this session
+        # holds, so «saved #15» after twelve answers does not read as a miscount.
+        count = len(self.session.history)
+        saved = "cram, not saved" if outcome.review_id is None else (
+            f"saved #{outcome.review_id} (log entry; {count} answer{'s' * (count != 1)} kept "
+            "this session)")
         self.console.print(f"[green]{saved}[/] · {RATING_NAMES[rating]} · next {due}")
         if quitting:
             raise Quit

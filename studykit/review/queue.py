@@ -44,7 +44,8 @@ class Item:
 class StudyQueue:
     """Main queue (due then new) plus a heap of cards waiting for their next learning step."""
 
-    def __init__(self, items: Iterable[Item], *, learn_ahead: timedelta = LEARN_AHEAD) -> None:
+    def __init__(self, items: Iterable[Item], *, learn_ahead: timedelta = LEARN_AHEAD,
+                 bury: bool = True) -> None:
         self._main: deque[Item] = deque(items)
         self._learning: list[tuple[int, int, Item]] = []
         self._version: dict[str, int] = {}
@@ -53,6 +54,8 @@ class StudyQueue:
         # fact id -> the question that showed it this session (for burying new siblings)
         self._shown_facts: dict[str, str] = {}
         self.buried = 0
+        # Cram studies everything it says it does: no sibling is held back.
+        self._bury = bury
 
     def __len__(self) -> int:
         return len(self._main) + sum(1 for entry in self._learning if self._live(entry))
@@ -75,7 +78,7 @@ class StudyQueue:
             return self._pop_learning()
         while self._main:
             item = self._main.popleft()
-            if item.state is CardState.NEW and self._is_sibling(item):
+            if self._bury and item.state is CardState.NEW and self._is_sibling(item):
                 self.buried += 1
                 continue
             self._shown(item)
@@ -162,17 +165,49 @@ def build_queue(entries: list[Entry], store: ReviewStore, now: datetime, *,
         rows = [r for r in store.due_cards(banks, to_ms(now)) if r.question_id in by_id]
         known = store.known_ids(banks)
         allowed = max(0, new_per_day - store.introduced_since(banks, to_ms(day_start(now))))
-        fresh = []
-        for e in entries:
-            if len(fresh) >= allowed:
-                break
-            if e.id not in known:
-                fresh.append(Item(e))
+        fresh = _new_cards([e for e in entries if e.id not in known], allowed)
     items = [Item(by_id[r.question_id], r.card, CardState(r.state), r.due_ms)
              for r in rows] + fresh
     if limit is not None:
         items = items[:max(0, limit)]
-    return StudyQueue(items)
+    return StudyQueue(items, bury=not cram)
+
+
+def _new_cards(unseen: list[Entry], allowed: int) -> list[Item]:
+    """Up to `allowed` new cards, the question types taking turns and at most one card per
+    fact: in bank order the first twenty were a cloze and an MCQ per fact, the MCQs buried as
+    siblings, so a first session showed only clozes (and fewer cards than --new)."""
+    groups: dict[str, list[Entry]] = {}
+    for e in unseen:
+        groups.setdefault(e.qtype, []).append(e)
+    picked: list[Item] = []
+    facts: set[str] = set()
+    taken: set[str] = set()
+    progress = True
+    while len(picked) < allowed and progress:
+        progress = False
+        for group in groups.values():
+            if len(picked) >= allowed:
+                break
+            # The group's first card on a fact no picked card is about.
+            for e in group:
+                if e.id in taken:
+                    continue
+                own = _own_facts(e)
+                if not own & facts:
+                    facts |= own
+                    taken.add(e.id)
+                    picked.append(Item(e))
+                    progress = True
+                    break
+    # Siblings only when nothing else is left (the session buries them anyway).
+    rest = [e for e in unseen if e.id not in taken]
+    return picked + [Item(e) for e in rest[:max(0, allowed - len(picked))]]
+
+
+def _own_facts(e: Entry) -> set[str]:
+    fact_ids = e.question.fact_ids
+    return set(fact_ids) if len(fact_ids) <= 2 else set()
 
 
 def next_due(store: ReviewStore, entries: list[Entry]) -> datetime | None:

@@ -24,6 +24,24 @@ _MARK = "\u2e3a"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+def bidi_hint(env: dict[str, str]) -> str | None:
+    """A one-line suggestion when the terminal most likely does no bidi (tmux, screen, plain
+    xterm, the Linux console) and so shows `--rtl logical` Arabic reversed and unjoined; None
+    for terminals known to do bidi (VTE, Konsole, mlterm, iTerm2) or when unsure."""
+    term = env.get("TERM", "")
+    if env.get("TMUX") or term.startswith(("tmux", "screen")):
+        where = "tmux or screen"
+    elif term == "linux":
+        where = "the Linux console"
+    elif term.startswith("xterm") and not any(env.get(k) for k in (
+            "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "TERM_PROGRAM", "WT_SESSION")):
+        where = "xterm"
+    else:
+        return None
+    return (f"Hint: {where} does no right-to-left layout; if the Arabic below looks reversed "
+            "or unjoined, add --rtl visual.")
+
+
 def has_arabic(text: str) -> bool:
     return bool(_ARABIC.search(text))
 
@@ -54,15 +72,22 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
-def visual_line(line: str, highlight: tuple[int, int] | None = None) -> tuple[str, list[int]]:
-    """One line reshaped and reordered for display; also the display indexes to highlight."""
+def visual_line(line: str, highlight: tuple[int, int] | None = None, *,
+                rtl: bool | None = None) -> tuple[str, list[int]]:
+    """One line reshaped and reordered for display; also the display indexes to highlight.
+
+    `rtl` is the paragraph's direction (default: the line's own). A wrapped Arabic paragraph
+    keeps it on every line: a last line of only `[...].` taken as left-to-right put the full
+    stop on the wrong side.
+    """
     from bidi.algorithm import get_display
 
     if highlight:
         a, b = highlight
         line = line[:a] + _MARK + line[a:b] + _MARK + line[b:]
     shaped = _reshaper().reshape(line)
-    shown = get_display(shaped, base_dir="R" if has_arabic(line) else "L")
+    right = has_arabic(line) if rtl is None else rtl
+    shown = get_display(shaped, base_dir="R" if right else "L")
     marked: list[int] = []
     out: list[str] = []
     inside = False
@@ -92,7 +117,7 @@ def render(text: str, width: int, mode: str, *, highlight: tuple[int, int] | Non
         span = None
         if highlight and highlight[0] < end and highlight[1] > start:
             span = (max(highlight[0], start) - start, min(highlight[1], end) - start)
-        shown, marked = visual_line(text[start:end], span)
+        shown, marked = visual_line(text[start:end], span, rtl=right)
         line = Text(shown, style=style, justify="right" if right else "left", no_wrap=True)
         for index in _runs(marked):
             line.stylize(mark_style, *index)

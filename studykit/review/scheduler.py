@@ -82,12 +82,26 @@ def new_card(question_id: str, now: datetime) -> Card:
 def review(
     scheduler: Scheduler, card: Card, rating: Rating, now: datetime, duration_ms: int | None
 ) -> Card:
-    """The card after one review; the input card is not changed."""
+    """The card after one review; the input card is not changed.
+
+    py-fsrs fuzzes review intervals with the global `random`; it is seeded here from the card
+    and the rating, so the interval previewed beside a rating key is the one saved a moment
+    later («Easy (in 8 days)» then «next in 9 days» otherwise). Cards still differ, so their
+    due dates still spread.
+    """
+    import random
+
     from fsrs import Rating as FsrsRating
 
-    updated, _log = scheduler.review_card(
-        card, FsrsRating(int(rating)), review_datetime=utc(now), review_duration=duration_ms
-    )
+    state = random.getstate()
+    last = card.last_review.isoformat() if card.last_review else ""
+    random.seed(f"{card.card_id}:{last}:{card.state}:{int(rating)}")
+    try:
+        updated, _log = scheduler.review_card(
+            card, FsrsRating(int(rating)), review_datetime=utc(now), review_duration=duration_ms
+        )
+    finally:
+        random.setstate(state)
     return updated
 
 

@@ -163,15 +163,23 @@ class Session:
 
 
 def describe_due(due: datetime, now: datetime) -> str:
-    """`in 10 min`, `in 3 h`, `in 4 days` or `now`: how long until a card is due."""
+    """`in 10 min`, `in 3 h`, `in 1 day`, `in 4 days` or `now`: how long until a card is due.
+    Halves round up (5.5 min → 6) for the preview and the saved card alike."""
     seconds = (due - now).total_seconds()
     if seconds < 30:
         return "now"
     if seconds < 3600:
-        return f"in {max(1, round(seconds / 60))} min"
+        return f"in {max(1, _half_up(seconds / 60))} min"
     if seconds < 86_400:
-        return f"in {round(seconds / 3600)} h"
-    return f"in {round(seconds / 86_400)} days"
+        return f"in {_half_up(seconds / 3600)} h"
+    days = _half_up(seconds / 86_400)
+    return f"in {days} day{'' if days == 1 else 's'}"
+
+
+def _half_up(value: float) -> int:
+    # round() rounds halves to even (round(4.5) == 4): a preview at exactly 4.5 min and the
+    # same card saved a moment later would then read 4 and 5.
+    return int(value + 0.5)
 
 
 __all__ = ["Clock", "Outcome", "Session", "Summary", "describe_due", "from_ms"]

@@ -28,10 +28,14 @@ FORECAST_DAYS = 30
 
 @dataclass(frozen=True)
 class Hard:
+    """A question missed at least once: how often, and the last wrong answer typed."""
+
     question_id: str
     prompt: str
     lapses: int
     reps: int
+    misses: int = 0
+    last_wrong: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,14 +93,24 @@ def compute_stats(entries: list[Entry], store: ReviewStore, now: datetime, *, ha
     while day in days:
         streak += 1
         day -= timedelta(days=1)
-    worst = sorted((r for r in live if r.lapses), key=lambda r: (-r.lapses, -r.reps))[:hardest]
+    # Misses come from the log: FSRS counts a lapse only once a card has graduated, so four
+    # misses while learning left "hardest" empty.
+    misses: dict[str, int] = {}
+    last_wrong: dict[str, str | None] = {}
+    for r in log:
+        if r.question_id in by_id and (r.rating == 1 or r.correct is False):
+            misses[r.question_id] = misses.get(r.question_id, 0) + 1
+            last_wrong[r.question_id] = r.answer
+    rows = {r.question_id: r for r in live}
+    worst = sorted((q for q in misses if q in rows),
+                   key=lambda q: (-misses[q], -rows[q].lapses, -rows[q].reps, q))[:hardest]
     return Stats(
         now=now.isoformat(), cards=len(by_id), by_state=by_state,
         due_today=sum(forecast[:1]), due_week=sum(forecast[:7]), forecast=forecast,
         reviews_30d=len(recent), retention_actual=actual, retention_predicted=predicted,
         streak_days=streak,
-        hardest=[Hard(r.question_id, by_id[r.question_id].question.shown_prompt, r.lapses, r.reps)
-                 for r in worst],
+        hardest=[Hard(q, by_id[q].question.shown_prompt, rows[q].lapses, rows[q].reps,
+                      misses[q], last_wrong.get(q)) for q in worst],
         removed=len(stored) - len(live))
 
 
@@ -154,11 +168,13 @@ def render_stats(stats: Stats, title: str, width: int, rtl: str = "logical") -> 
                                    Text("due forecast, next 30 days (today first)"),
                                    Text("\n".join(chart), no_wrap=True)]
     if stats.hardest:
-        hard = Table(title="hardest (most lapses)")
-        hard.add_column("lapses", justify="right")
+        hard = Table(title="hardest (most misses)")
+        hard.add_column("missed", justify="right")
         hard.add_column("reviews", justify="right")
         hard.add_column("question", justify="right")
+        hard.add_column("your last wrong answer", justify="right")
         for h in stats.hardest:
-            hard.add_row(str(h.lapses), str(h.reps), render(displayable(h.prompt), width - 24, rtl))
+            hard.add_row(str(h.misses), str(h.reps), render(displayable(h.prompt), width - 50, rtl),
+                         render(displayable(h.last_wrong or "—"), 22, rtl))
         parts.append(hard)
     return Group(*parts)

@@ -23,11 +23,37 @@ HELP = (
     "Keys\n"
     "  1-4      choose an option (multiple choice) / override the suggested rating\n"
     "  Enter    accept the suggested rating and go on\n"
-    "  s        skip this card for now          u   undo the last answer\n"
+    "  s        skip this card for now          u   undo the last answer (after a verdict:\n"
+    "                                               answer this card again)\n"
     "  ?        this help                      q   quit and save (Ctrl-C too)\n"
     "Typed answers: type the answer and press Enter; a line with only s, u, q or ? is that key.\n"
     "Flip cards: Enter shows the answer, then grade yourself 1-4."
 )
+
+
+# A card's title says what to do with it. The deck title (an article headline, often itself a
+# question) sat above every card and was read as the question to answer.
+_TASKS = {"cloze": "أكمل الفراغ", "mcq": "اختر الإجابة الصحيحة", "short_answer": "أجب باختصار",
+          "true_false": "صح أم خطأ", "timeline": "رتّب الأحداث زمنيًا",
+          "matching": "صِل كل عنصر بما يناسبه"}
+
+
+def card_title(q: Question, kind: str) -> str:
+    """The instruction for this card as it is asked (a cloze asked as a choice: pick)."""
+    if kind == "choice" and q.type.value == "cloze":
+        return "اختر ما يملأ الفراغ"
+    if kind == "typed" and q.type.value == "mcq":
+        return "اكتب الإجابة"
+    return _TASKS[q.type.value]
+
+
+def shown_answer(q: Question) -> str:
+    """The answer, and for a relative date the date it means (`شهر أغسطس الماضي (أغسطس
+    2022)`): a student who typed the year needs to see which one was meant."""
+    from studykit.review.answerdates import resolved_form
+
+    resolved = resolved_form(q.shown_answer, q.shown_alternatives)
+    return f"{q.shown_answer} ({resolved})" if resolved else q.shown_answer
 
 
 class Screen:
@@ -57,8 +83,8 @@ class Screen:
 
         return visual_line(text)[0]
 
-    def card(self, item: Item, kind: str, options: list[str], counts: dict[str, int],
-             title: str) -> RenderableType:
+    def card(self, item: Item, kind: str, options: list[str], counts: dict[str, int]
+             ) -> RenderableType:
         from rich.console import Group
         from rich.panel import Panel
 
@@ -75,8 +101,8 @@ class Screen:
                 "flip": "Enter to show the answer"}[kind]
         from rich.text import Text
 
-        # A Text, not a str: a bank title is not rich markup ("[...]" must stay as typed).
-        return Panel(Group(*parts), title=Text(self.inline(title)),
+        # A Text, not a str: rich markup must not be read in Arabic text ("[...]").
+        return Panel(Group(*parts), title=Text(self.inline(card_title(q, kind))),
                      subtitle=f"{status} · {hint} · ? help", width=self.width)
 
     def pair_items(self, q: Question) -> list[RenderableType]:
@@ -107,23 +133,19 @@ class Screen:
             parts.append(self.text("الإجابة:", style="bold"))
             parts += [self.text(f"{p.left} — {p.right}", style="bold") for p in q.shown_pairs]
         else:
-            parts.append(self.text(f"الإجابة: {q.shown_answer}", style="bold"))
+            parts.append(self.text(f"الإجابة: {shown_answer(q)}", style="bold"))
         if note:
             parts.append(self.text(note, style="italic"))
-        source = q.source
-        span = None
-        if source.answer_start is not None and source.answer_end is not None:
-            span = (source.answer_start, source.answer_end)
-        if source.sentence:
+        if q.source.sentence:
             parts.append(self.text(""))
-            parts.append(self.text(source.sentence, style="dim", highlight=span))
+            parts.append(self.text(q.source.sentence, style="dim", highlight=q.shown_span))
         return Panel(Group(*parts), title=head, width=self.width)
 
     def rating(self, suggested: Rating, previews: dict[Rating, datetime], now: datetime) -> str:
         keys = "  ".join(f"{int(r)} {RATING_NAMES[r]} ({describe_due(previews[r], now)})"
                          for r in Rating)
         return (f"Suggested: [bold]{RATING_NAMES[suggested]}[/] — Enter accepts · {keys}"
-                " · u redo")
+                " · u answer again")
 
     def help(self) -> RenderableType:
         from rich.panel import Panel
@@ -136,10 +158,14 @@ class Screen:
         minutes, seconds = divmod(int(summary.elapsed.total_seconds()), 60)
         due = "nothing studied yet"
         if summary.next_due is not None:
-            due = f"{summary.next_due:%Y-%m-%d %H:%M} UTC ({describe_due(summary.next_due, now)})"
+            # Shown in the machine's local time (stored and computed in UTC).
+            local = summary.next_due.astimezone()
+            due = f"{local:%Y-%m-%d %H:%M} {local:%Z} ({describe_due(summary.next_due, now)})"
+        correct = (f"{summary.percent}% ({summary.correct}/{summary.reviewed})"
+                   if summary.reviewed else "— (nothing answered)")
         lines = [
             f"reviewed: {summary.reviewed}",
-            f"correct: {summary.percent}% ({summary.correct}/{summary.reviewed})",
+            f"correct: {correct}",
             f"time: {minutes}:{seconds:02d}",
             f"next due: {due}",
         ]

@@ -174,3 +174,26 @@ def test_default_deck_through_the_cli_imports(tmp_path: Path, col: Any) -> None:
     for nid in col.find_notes("tag:cloze")[:5]:
         card = col.get_card(col.get_note(nid).card_ids()[0])
         assert "[...]" in card.question() and "cloze" in card.answer()
+
+
+def test_edited_answer_shows_only_the_edit(small_bank: Bank, tmp_path: Path, col: Any) -> None:
+    """After a review edit the card shows the edited answer, highlights its own words, drops
+    the generator's alternatives, and never prints the reviewer's note."""
+    short = next(q for q in small_bank.questions if q.type == QuestionType.SHORT_ANSWER
+                 and q.status.value == "approved")
+    edited = short.model_copy(update={"prompt": "من دعا إلى استئناف المفاوضات النووية؟",
+                                      "edit": Edit(answer="وزير الخارجية الروسي",
+                                                   note="صححت الاسم والمنصب")})
+    bank = small_bank.model_copy(update={"questions": tuple(
+        edited if q.id == short.id else q for q in small_bank.questions)})
+    apkg = tmp_path / "deck.apkg"
+    write_apkg(bank, apkg, timestamp=1_700_000_000)
+    import_apkg(col, apkg)
+    [nid] = col.find_notes("tag:short_answer")
+    note = col.get_note(nid)
+    card = col.get_card(note.card_ids()[0])
+    html = card.question() + card.answer()
+    assert "صححت الاسم والمنصب" not in html and "صححت" not in note["Extra"]
+    assert "لافروف" not in note["Extra"]  # the old alternatives
+    assert "<mark>وزير الخارجية الروسي</mark>" in note["Source"]
+    assert "<mark>سيرجي لافروف</mark>" not in note["Source"]

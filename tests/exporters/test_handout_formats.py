@@ -68,10 +68,10 @@ def test_html_versions_and_keys_hold_the_same_ids() -> None:
     parser = Collector()
     parser.feed(render_html(handout))
     kinds = [(kind, label) for kind, label, _ in parser.parts]
-    assert kinds == [("version", "A"), ("key", "A"), ("version", "B"), ("key", "B"),
-                     ("version", "C"), ("key", "C")]
+    assert kinds == [("version", "أ"), ("key", "أ"), ("version", "ب"), ("key", "ب"),
+                     ("version", "ج"), ("key", "ج")]
     page = render_html(handout)
-    for label in "ABC":  # a named page per part puts its label on every printed page
+    for label in "أبج":  # a named page per part puts its label on every printed page
         assert f'section.version[data-version="{label}"] {{ page: version-{label}; }}' in page
         assert re.search(rf'@page key-{label} {{ @top-center {{ content: "[^"]*{label}"', page)
     ids = {q.id for q in bank.questions}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from test_handout_bank import make_bank
 
+from studykit.arabic import to_latin_digits
 from studykit.exporters.handout.layout import (
     LABELS,
     HandoutError,
@@ -31,9 +32,10 @@ def check_key(item: Item) -> None:
             assert q.pairs[int(rank) - 1].right == date
     elif q.type == QuestionType.MATCHING:
         for entry in item.key.split("، "):
-            number, _, label = entry.partition("=")
-            pair = q.pairs[int(number) - 1]
-            assert item.rows[int(number) - 1] == pair.left
+            written, _, label = entry.partition("=")
+            number = int(to_latin_digits(written.strip("()")))  # `(١)`
+            pair = q.pairs[number - 1]
+            assert item.rows[number - 1] == pair.left
             assert item.options[LABELS.index(label)] == pair.right
     else:
         assert item.key == q.shown_answer
@@ -44,7 +46,7 @@ def test_versions_hold_the_same_questions_in_different_orders() -> None:
     bank = make_bank(60)
     handout = build_handout(bank.questions, HandoutOptions(versions=3, seed=7))
     orders = [[item.question.id for item in v.items] for v in handout.versions]
-    assert [v.label for v in handout.versions] == ["A", "B", "C"]
+    assert [v.label for v in handout.versions] == ["أ", "ب", "ج"]
     assert all(sorted(order) == sorted(q.id for q in bank.questions) for order in orders)
     assert len({tuple(order) for order in orders}) == 3
     for version in handout.versions:

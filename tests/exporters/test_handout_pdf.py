@@ -115,9 +115,9 @@ def test_versions_and_keys_follow_each_other(rendered) -> None:  # type: ignore[
         part = tag[:3]
         if not order or order[-1] != part:
             order.append(part)
-    assert order == ["A:q", "A:k", "B:q", "B:k"]
+    assert order == ["أ:q", "أ:k", "ب:q", "ب:k"]
     pages = {tag[:3]: first for tag, first, _ in placements}
-    assert pages["A:q"] < pages["A:k"] < pages["B:q"] < pages["B:k"]
+    assert pages["أ:q"] < pages["أ:k"] < pages["ب:q"] < pages["ب:k"]
 
 
 def test_two_hundred_questions_render_unsplit(tmp_path: Path) -> None:

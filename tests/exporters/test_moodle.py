@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from test_handout_bank import NASTY, make_bank
 
+from studykit.arabic import typing_variants
 from studykit.bank import save_bank
 from studykit.cli import main
 from studykit.exporters.moodle import cloze_escape, dumps_moodle
@@ -120,6 +121,29 @@ def parse_back(text: str) -> dict[str, dict[str, object]]:
     return out
 
 
+def test_short_answers_carry_the_spellings_the_quiz_accepts() -> None:
+    """Moodle compares short answers exactly: the forms the quiz folds together (Arabic-Indic
+    digits, no hamza, ه for ة) are further 100% answers, each one the quiz accepts too."""
+    from studykit.review.grading import check_answer
+
+    bank = make_bank()
+    parsed = parse_back(dumps_moodle(bank))
+    for q in bank.questions:
+        if q.type not in (QuestionType.SHORT_ANSWER, QuestionType.CLOZE):
+            continue
+        answers = parsed[q.id]["answers"]
+        for form in answers:
+            assert check_answer(form, q.answer, q.alternatives).correct, form
+        if any(ch.isdigit() for ch in q.answer):
+            assert to_indic(q.answer) in answers
+        if any(ch in "أإآ" for ch in q.answer):
+            assert q.answer.translate(str.maketrans("أإآ", "ااا")) in answers
+
+
+def to_indic(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
 def test_round_trip_matches_the_bank() -> None:
     bank = make_bank()
     parsed = parse_back(dumps_moodle(bank))
@@ -131,7 +155,9 @@ def test_round_trip_matches_the_bank() -> None:
         if q.type == QuestionType.MCQ:
             assert got["options"] == list(q.options) and got["right"] == [q.answer]
         elif q.type in (QuestionType.SHORT_ANSWER, QuestionType.CLOZE):
-            assert got["answers"] == [q.answer, *q.alternatives]
+            assert got["answers"][0] == q.answer
+            forms = [f for a in (q.answer, *q.alternatives) for f in typing_variants(a)]
+            assert got["answers"] == list(dict.fromkeys(forms))
         elif q.type == QuestionType.TRUE_FALSE:
             assert got["right"] == ["true"]
         else:
@@ -187,7 +213,7 @@ def test_drafts_only_when_asked() -> None:
 def test_cli_writes_each_format(tmp_path: Path, fmt: str) -> None:
     bank_file = tmp_path / "bank.yaml"
     save_bank(make_bank(), bank_file)
-    out = tmp_path / f"out.{fmt}"
+    out = tmp_path / f"out.{ {'moodle': 'xml'}.get(fmt, fmt)}"
     result = CliRunner().invoke(main, ["export", fmt, str(bank_file), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").strip()

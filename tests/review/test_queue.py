@@ -166,3 +166,41 @@ def test_new_siblings_are_buried_for_the_session(tmp_db: Path) -> None:
         # next session (nothing studied): the buried card is offered again
         again = build_queue([entries[1]], store, NOW, new_per_day=100)
         assert again.next(NOW).question.id == sibling.id  # type: ignore[union-attr]
+
+
+def _siblings() -> list[Entry]:
+    """Per fact a cloze then an MCQ on it, in bank order, as the generator writes banks."""
+    from studykit.models import QuestionType
+
+    from .conftest import S_VISIT, make_question
+
+    out = []
+    for n in range(4):
+        for qtype in (QuestionType.CLOZE, QuestionType.MCQ):
+            q = make_question("sib", f"{qtype.value}-{n}", qtype, f"سؤال {n} [...]", "موسكو",
+                              S_VISIT, options=("موسكو", "أنقرة"), tags=(qtype.value,))
+            out.append(Entry.of("sib", q.model_copy(update={"fact_ids": (f"fact:{n}",)})))
+    return out
+
+
+def test_new_cards_mix_types_one_per_fact(tmp_db: Path) -> None:
+    qs = _siblings()
+    with ReviewStore(tmp_db) as store:
+        queue = build_queue(qs, store, NOW, new_per_day=4)
+        shown = [queue.next(NOW) for _ in range(5)]
+    ids = [i.question.id for i in shown if i]
+    assert len(ids) == 4 and shown[4] is None
+    types = [i.question.type.value for i in shown if i]
+    assert set(types) == {"cloze", "mcq"}  # not only clozes
+    facts = [i.question.fact_ids[0] for i in shown if i]
+    assert len(set(facts)) == 4  # one card per fact: nothing buried, --new cards shown
+
+
+def test_cram_buries_no_sibling(tmp_db: Path) -> None:
+    qs = _siblings()
+    with ReviewStore(tmp_db) as store:
+        cram = build_queue(qs, store, NOW, cram=True)
+        assert len([i for i in iter(lambda: cram.next(NOW), None)]) == len(qs)
+        normal = build_queue(qs, store, NOW, new_per_day=20)
+        shown = [i for i in iter(lambda: normal.next(NOW), None)]
+        assert len(shown) == 4 and normal.buried == 4

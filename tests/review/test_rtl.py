@@ -78,3 +78,13 @@ def test_logical_mode_keeps_the_text() -> None:
     text = render(S_VISIT, 30, "logical", highlight=(0, 3))
     assert text.plain == S_VISIT and text.justify == "right"
     assert [text.plain[s.start:s.end] for s in text.spans] == ["قام"]
+
+
+def test_bidi_hint_for_terminals_without_bidi() -> None:
+    from studykit.review.rtl import bidi_hint
+
+    assert "tmux" in (bidi_hint({"TMUX": "/tmp/x", "TERM": "screen-256color"}) or "")
+    assert "xterm" in (bidi_hint({"TERM": "xterm-256color"}) or "")
+    assert bidi_hint({"TERM": "xterm-256color", "VTE_VERSION": "7006"}) is None  # GNOME
+    assert bidi_hint({"TERM": "xterm-256color", "KONSOLE_VERSION": "230800"}) is None
+    assert bidi_hint({"TERM": "linux"}) is not None and bidi_hint({}) is None

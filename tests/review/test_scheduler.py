@@ -98,12 +98,33 @@ def test_card_json_round_trip_and_stable_ids() -> None:
 
 
 def test_fuzzing_is_a_parameter() -> None:
-    card = new_card("q-1", NOW)
-    for rating in (OurRating.GOOD, OurRating.GOOD):
-        card = review(make_scheduler(fuzz=False), card, rating, card.due, None)
-    plain = {review(make_scheduler(fuzz=False), card, OurRating.GOOD, card.due, None).due
-             for _ in range(20)}
-    fuzzed = {review(make_scheduler(fuzz=True), card, OurRating.GOOD, card.due, None).due
-              for _ in range(20)}
+    """Fuzz spreads the due dates of cards with the same history; off, they are equal."""
+    def graduated(qid: str) -> Card:
+        card = new_card(qid, NOW)
+        for rating in (OurRating.GOOD, OurRating.GOOD):
+            card = review(make_scheduler(fuzz=False), card, rating, card.due, None)
+        return card
+
+    cards = [graduated(f"q-{i}") for i in range(20)]
+    plain = {review(make_scheduler(fuzz=False), c, OurRating.GOOD, c.due, None).due
+             for c in cards}
+    fuzzed = {review(make_scheduler(fuzz=True), c, OurRating.GOOD, c.due, None).due
+              for c in cards}
     assert len(plain) == 1
     assert len(fuzzed) > 1
+
+
+def test_fuzzed_interval_is_the_same_in_preview_and_save() -> None:
+    """With fuzzing on (as in the quiz), reviewing the same card with the same rating a few
+    seconds apart gives the same interval: the preview shown is what is saved."""
+    scheduler = make_scheduler(fuzz=True)
+    card = new_card("q-fuzz", NOW)
+    for _ in range(4):  # graduate to Review state, where fuzz applies
+        card = review(scheduler, card, OurRating.GOOD, card.due, None)
+    at = card.due + timedelta(days=1)
+    intervals = set()
+    for seconds in (0, 3, 9):
+        moment = at + timedelta(seconds=seconds)
+        after = review(scheduler, card, OurRating.EASY, moment, None)
+        intervals.add(round((after.due - moment).total_seconds() / 3600))
+    assert len(intervals) == 1

@@ -58,8 +58,10 @@ def test_states_due_forecast_streak_and_hardest(tmp_db: Path) -> None:
     # The relearning card (due in 10 min) and the Again card of day 1 are due today.
     assert stats.due_today == 2 and stats.due_week >= 2
     assert stats.streak_days == 4  # days 0, 1, 2 and 3
-    assert [h.question_id for h in stats.hardest] == [qs[0].id]
+    # Misses, not only FSRS lapses: the card missed while still learning counts too.
+    assert [h.question_id for h in stats.hardest] == [qs[0].id, qs[1].id]
     assert stats.hardest[0].lapses == 1 and stats.hardest[0].reps == 3
+    assert [h.misses for h in stats.hardest] == [1, 1] and stats.hardest[1].lapses == 0
     # One review of a card in Review state, rated Again: actual 0%, predicted from FSRS.
     assert stats.retention_actual == 0.0
     assert stats.retention_predicted is not None and 0.5 < stats.retention_predicted < 1.0
@@ -95,3 +97,27 @@ def test_bar_chart_draws_eighth_blocks() -> None:
 
     assert bar_chart([0, 4, 8], height=2) == ["   8 ┤    █", "     │· █ █"]
     assert bar_chart([0, 1, 16], height=1) == ["  16 ┤· ▁ █"]
+
+
+def test_misses_while_learning_make_a_card_hardest(tmp_db: Path) -> None:
+    """Four misses on a new card: no FSRS lapse, but the card is the hardest, with the last
+    wrong answer shown."""
+    from rich.console import Console
+
+    from studykit.review.queue import Item
+
+    qs = approved()
+    item = Item(qs[1])
+    with ReviewStore(tmp_db) as store:
+        for minute, given in enumerate(("أ", "ب", "ج", "روسيا")):
+            clock = FixedClock(NOW + timedelta(minutes=minute))
+            session = Session(store, StudyQueue([]), make_scheduler(fuzz=False), clock)
+            item = session.answer(item, Rating.AGAIN, duration_ms=1000, given=given,
+                                  correct=False).after
+        stats = compute_stats(qs, store, NOW + timedelta(hours=1))
+    [hard] = stats.hardest
+    assert hard.question_id == qs[1].id and hard.misses == 4 and hard.lapses == 0
+    assert hard.last_wrong == "روسيا"
+    console = Console(width=120, record=True, color_system=None)
+    console.print(render_stats(stats, "bank", 120))
+    assert "hardest (most misses)" in console.export_text()

@@ -14,12 +14,16 @@ from studykit.exporters.handout.layout import (
     KEY_TITLE,
     LABELS,
     SCORE,
+    SHEET_INSTRUCTIONS,
+    SHEET_TITLE,
     SOURCE_WORD,
     TEXT_TITLE,
     VERSION_WORD,
     Handout,
     Item,
     Version,
+    row_label,
+    sheet_rows,
     split_blank,
 )
 from studykit.models import QuestionType
@@ -40,6 +44,10 @@ h2 { font-size: 14pt; margin: 1em 0 0; }
 .version:first-child { break-before: auto; page-break-before: auto; }
 .label { font-size: 10pt; color: #444; }
 ol.questions { list-style: none; padding: 0; }
+section.sheet { break-before: page; }
+table.sheet td { padding: .3em 1.2em .3em 0; }
+.bubble { display: inline-block; width: .9em; height: .9em; border: 1px solid #000;
+          border-radius: 50%; vertical-align: middle; }
 li.question { break-inside: avoid; page-break-inside: avoid; margin: 0 0 .8em; }
 ul.options { list-style: none; margin: .2em 2em 0 0; padding: 0; }
 .blank { display: inline-block; min-width: 9em; border-bottom: 1px solid #000; }
@@ -59,6 +67,8 @@ def render_html(handout: Handout, *, questions: bool = True, keys: bool = True) 
     for version in handout.versions:
         if questions:
             parts.append(_version_html(handout, version))
+            if handout.answer_sheet and sheet_rows(version):
+                parts.append(_sheet_html(version))
         if keys:
             parts.append(_key_html(version))
     title = escape(handout.title or "اختبار")
@@ -93,10 +103,13 @@ def _version_html(handout: Handout, version: Version) -> str:
     out = [
         f'<section class="version" data-version="{escape(version.label)}">',
         f'<p class="label">{label}</p>',
+        f'<p class="school">{escape(handout.school)}</p>' if handout.school else "",
         f"<h1>{escape(handout.title)}</h1>" if handout.title else "",
         f'<div class="fields">{fields}<span>{label}</span></div>',
-        f'<div class="score">{SCORE}: ........ / {len(version.items)}</div>',
+        f'<div class="score">{SCORE}: ........ / {version.total or len(version.items)}</div>',
     ]
+    if handout.instructions:
+        out.append(f'<p class="instructions">{escape(handout.instructions)}</p>')
     if handout.excerpts:
         out.append(f'<div class="excerpts"><h2>{TEXT_TITLE}</h2>')
         out += [f"<p>{escape(text)}</p>" for text in handout.excerpts]
@@ -109,6 +122,22 @@ def _version_html(handout: Handout, version: Version) -> str:
         out.append("</ol>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _sheet_html(version: Version) -> str:
+    """The bubble sheet: a row per multiple-choice or true/false question, a circle per choice
+    (CSS circles: they print the same in every browser)."""
+    label = f"{VERSION_WORD} {escape(version.label)}"
+    fields = "".join(f"<span>{name}: ....................</span>" for name in HEADER_FIELDS)
+    rows = "".join(
+        f'<tr><th>{number}.</th>' + "".join(
+            f'<td><span class="bubble"></span> {escape(choice)}</td>' for choice in choices)
+        + "</tr>" for number, choices in sheet_rows(version))
+    return (f'<section class="sheet version" data-version="{escape(version.label)}">'
+            f"<h2>{SHEET_TITLE} — {label}</h2>"
+            f'<div class="fields">{fields}</div>'
+            f'<p class="instructions">{SHEET_INSTRUCTIONS}</p>'
+            f'<table class="sheet">{rows}</table></section>')
 
 
 def _item_html(item: Item) -> str:
@@ -134,7 +163,7 @@ def _item_html(item: Item) -> str:
     elif qtype == QuestionType.MATCHING:
         body.append('<table class="matching">')
         for i in range(max(len(item.rows), len(item.options))):
-            right = f"{i + 1}. {escape(item.rows[i])} ........" if i < len(item.rows) else ""
+            right = f"{row_label(i)} {escape(item.rows[i])} ........" if i < len(item.rows) else ""
             left = f"{LABELS[i]}. {escape(item.options[i])}" if i < len(item.options) else ""
             body.append(f"<tr><td>{right}</td><td>{left}</td></tr>")
         body.append("</table>")

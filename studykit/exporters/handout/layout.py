@@ -11,10 +11,11 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 
-from studykit.errors import StudykitError
+from studykit.exporters.handout.options import HandoutError, HandoutOptions, KeyMode
+from studykit.exporters.handout.selection import select_questions, without_siblings
 from studykit.models import Question, QuestionType
+from studykit.ordering import most_different
 
 # Option, event and matching-column labels in abjad order (أبجد هوز حطي كلمن), as exams use.
 LABELS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل")
@@ -48,36 +49,8 @@ KEY_TITLE = "مفتاح الإجابات"
 PAGE_WORD = "صفحة"
 TEXT_TITLE = "النص"
 SOURCE_WORD = "المصدر"
-
-
-class HandoutError(StudykitError):
-    """The handout options cannot be met (no questions left, too many versions...)."""
-
-
-class KeyMode(StrEnum):
-    SEPARATE = "separate"
-    APPENDED = "appended"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class HandoutOptions:
-    """What the teacher asked for; `seed` makes every shuffle reproducible.
-
-    `created` is the PDF's creation date; None writes the Unix epoch, so the same options give
-    byte-identical files.
-    """
-
-    versions: int = 1
-    seed: int = 0
-    count: int | None = None
-    types: tuple[QuestionType, ...] = ()
-    with_text: bool = False
-    title: str = ""
-    key: KeyMode = KeyMode.APPENDED
-    created: datetime | None = None
-    # Print every question, even several on one sentence (they give each other away).
-    siblings: bool = True
+SHEET_TITLE = "ورقة الإجابة"
+SHEET_INSTRUCTIONS = "ظلّل الدائرة أمام الإجابة الصحيحة لكل سؤال من أسئلة الاختيار والصح والخطأ."
 
 
 @dataclass(frozen=True)
@@ -108,10 +81,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Version:
-    """One printed version (A, B, ...): its label, sections and, derived from them, the key."""
+    """One printed version (A, B, ...): its label, sections and, derived from them, the key.
+    `total` is the score the version is marked out of."""
 
     label: str
     sections: tuple[Section, ...]
+    total: int = 0
 
     @property
     def items(self) -> list[Item]:
@@ -124,53 +99,21 @@ class Handout:
     versions: tuple[Version, ...]
     excerpts: tuple[str, ...] = field(default=())
     created: datetime | None = None
+    answer_sheet: bool = False
+    school: str = ""
+    instructions: str = ""
 
 
-def version_label(index: int) -> str:
-    """Versions are named with Latin capitals A, B, C..., distinct from the Arabic option
-    labels so a key line like `ب` can never be mistaken for a version name."""
-    return chr(ord("A") + index)
+# Version names in abjad order, one letter each (ه without its tatweel, unlike option labels).
+VERSION_LABELS = tuple("أبجدهوزحطيكلمنسعفصقرشتثخذض")
+# Whole versions tried, keeping the one whose questions least keep their earlier numbers.
+TRIES = 6
 
 
-def without_siblings(questions: Sequence[Question], seed: int) -> list[Question]:
-    """At most one question per source clause and per fact, so no question on the sheet
-    prints another's answer (a cloze and an MCQ on one sentence give each other away).
-
-    Which sibling stays is chosen from the seed, so the mix of types varies; bank order kept.
-    """
-    order = list(range(len(questions)))
-    random.Random(f"siblings:{seed}").shuffle(order)
-    spans: list[tuple[str, int, int]] = []
-    facts: set[str] = set()
-    keep: set[int] = set()
-    for i in order:
-        q = questions[i]
-        src = q.source
-        own_facts = set(q.fact_ids) if len(q.fact_ids) <= 2 else set()
-        overlaps = any(s == src.source and a < src.end and src.start < b for s, a, b in spans)
-        if len(q.fact_ids) <= 2 and (overlaps or own_facts & facts):
-            continue
-        keep.add(i)
-        facts |= own_facts
-        if len(q.fact_ids) <= 2:
-            spans.append((src.source, src.start, src.end))
-    return [q for i, q in enumerate(questions) if i in keep]
-
-
-def select_questions(questions: Sequence[Question], options: HandoutOptions) -> list[Question]:
-    """Filter by type, drop siblings, then keep `count` chosen from the seed, in bank order."""
-    chosen = [q for q in questions if not options.types or q.type in options.types]
-    if not options.siblings:
-        chosen = without_siblings(chosen, options.seed)
-    if not chosen:
-        raise HandoutError("no questions to print (check --types and --include-drafts)")
-    if options.count is not None and options.count < len(chosen):
-        if options.count < 1:
-            raise HandoutError("--count must be at least 1")
-        rng = random.Random(f"select:{options.seed}")
-        keep = set(rng.sample(range(len(chosen)), options.count))
-        chosen = [q for i, q in enumerate(chosen) if i in keep]
-    return chosen
+def version_label(index: int, arabic: bool = True) -> str:
+    """`أ`, `ب`, `ج`... on an Arabic page (teachers asked); Latin `A`, `B`... on request. The
+    footer and the key title say «النموذج أ», so a version is never taken for an option."""
+    return VERSION_LABELS[index] if arabic else chr(ord("A") + index)
 
 
 def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Handout:
@@ -178,38 +121,97 @@ def build_handout(questions: Sequence[Question], options: HandoutOptions) -> Han
     if not 1 <= options.versions <= 26:
         raise HandoutError("--versions must be between 1 and 26")
     chosen = select_questions(questions, options)
-    versions = tuple(_build_version(chosen, options.seed, i) for i in range(options.versions))
+    versions: list[Version] = []
+    for i in range(options.versions):
+        versions.append(_build_version(chosen, options, i, versions))
     excerpts = tuple(_excerpts(chosen)) if options.with_text else ()
-    return Handout(title=options.title, versions=versions, excerpts=excerpts,
-                   created=options.created)
+    return Handout(title=options.title, versions=tuple(versions), excerpts=excerpts,
+                   created=options.created, answer_sheet=options.answer_sheet,
+                   school=options.school, instructions=options.instructions)
 
 
-def _build_version(questions: list[Question], seed: int, index: int) -> Version:
-    label = version_label(index)
-    rng = random.Random(f"version:{seed}:{label}")
+def marks_text(n: int) -> str:
+    """`1 درجة`, `2 درجتان`, `5 درجات`, `12 درجة`: the counted noun as Arabic agrees it."""
+    if n == 1:
+        return "درجة واحدة"
+    if n == 2:
+        return "درجتان"
+    return f"{n} درجات" if 3 <= n <= 10 else f"{n} درجة"
+
+
+def sheet_rows(version: Version) -> list[tuple[int, tuple[str, ...]]]:
+    """The answer sheet's rows: each multiple-choice or true/false question's number and the
+    labels to bubble (أ ب ج د, or صح خطأ); other types are answered on the paper itself."""
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    for item in version.items:
+        if item.question.type == QuestionType.MCQ:
+            rows.append((item.number, LABELS[:len(item.options)]))
+        elif item.question.type == QuestionType.TRUE_FALSE:
+            rows.append((item.number, tuple(item.options) or TRUE_FALSE))
+    return rows
+
+
+def _build_version(questions: list[Question], options: HandoutOptions, index: int,
+                   earlier: list[Version]) -> Version:
+    """The version whose questions sit at the fewest numbers they had in earlier versions,
+    of a few tries (section and item orders interact, so each is tried whole)."""
+    # Seeded by the Latin name, so the shuffles do not depend on the label script.
+    rng = random.Random(f"version:{options.seed}:{chr(ord('A') + index)}")
+    taken = {(i.question.id, i.number) for v in earlier for i in v.items}
+    best: Version | None = None
+    best_score = -1
+    for _ in range(TRIES if earlier else 1):
+        version = _try_version(questions, options, index, earlier, rng)
+        score = sum((i.question.id, i.number) in taken for i in version.items)
+        if best is None or score < best_score:
+            best, best_score = version, score
+        if score == 0:
+            break
+    assert best is not None
+    return best
+
+
+def _try_version(questions: list[Question], options: HandoutOptions, index: int,
+                 earlier: list[Version], rng: random.Random) -> Version:
+    types = [t for t in SECTION_TITLES if any(q.type == t for q in questions)]
+    if earlier:  # version A keeps the usual section order; the others move sections too
+        types = most_different(types, [[s.type for s in v.sections] for v in earlier], rng)
+    previous = {item.question.id: item for v in earlier for item in v.items}
     sections: list[Section] = []
     number = 1
-    for qtype in SECTION_TITLES:
+    for qtype in types:
         group = [q for q in questions if q.type == qtype]
-        if not group:
-            continue
-        rng.shuffle(group)
+        before = [[i.question.id for i in s.items] for v in earlier for s in v.sections
+                  if s.type == qtype]
+        ids = most_different([q.id for q in group], before, rng)
+        by_id = {q.id: q for q in group}
         items = []
-        for question in group:
-            items.append(layout_item(question, number, rng))
+        for qid in ids:
+            items.append(layout_item(by_id[qid], number, rng, previous.get(qid)))
             number += 1
-        sections.append(Section(qtype, SECTION_TITLES[qtype], INSTRUCTIONS[qtype], tuple(items)))
-    return Version(label=label, sections=tuple(sections))
+        title = SECTION_TITLES[qtype]
+        if options.marks:
+            title += f" ({marks_text(len(items) * _marks(options, qtype))})"
+        sections.append(Section(qtype, title, INSTRUCTIONS[qtype], tuple(items)))
+    total = sum(len(s.items) * _marks(options, s.type) for s in sections)
+    return Version(label=version_label(index, options.arabic_labels), sections=tuple(sections),
+                   total=total)
 
 
-def layout_item(question: Question, number: int, rng: random.Random) -> Item:
-    """One question as printed: shuffled options where order is not the answer itself."""
-    prompt = question.shown_prompt
+def _marks(options: HandoutOptions, qtype: QuestionType) -> int:
+    return dict(options.marks).get(qtype, 1)
+
+
+def layout_item(question: Question, number: int, rng: random.Random,
+                previous: Item | None = None) -> Item:
+    """One question as printed: shuffled options where order is not the answer itself,
+    another order than the question had in an earlier version when one exists."""
+    prompt = without_instruction(question, question.shown_prompt)
     answer = question.shown_answer
     source = question.source.sentence
     if question.type == QuestionType.MCQ:
-        options = list(question.shown_options)
-        rng.shuffle(options)
+        options = most_different(list(question.shown_options),
+                                 [list(previous.options)] if previous else [], rng)
         if answer not in options:
             raise HandoutError(f"question {question.id}: its answer is not among its options")
         right = options.index(answer)
@@ -234,10 +236,29 @@ def layout_item(question: Question, number: int, rng: random.Random) -> Item:
         order = list(range(len(rows)))
         rng.shuffle(order)
         lettered = tuple(question.shown_pairs[i].right for i in order)
-        key = "، ".join(f"{i + 1}={LABELS[order.index(i)]}" for i in range(len(rows)))
+        key = "، ".join(f"{row_label(i)}={LABELS[order.index(i)]}" for i in range(len(rows)))
         return Item(number, question, prompt, lettered, rows=rows, key=key,
                     source_sentence=source)
     return Item(number, question, prompt, key=answer, source_sentence=source)
+
+
+def row_label(index: int) -> str:
+    """A matching row's label, `(١)`: Arabic-Indic in brackets, so it is not read as a question
+    number (`3.`) or an option letter."""
+    return "(" + str(index + 1).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) + ")"
+
+
+# A prompt's leading instruction that its section heading already gives.
+_REPEATED = {QuestionType.TRUE_FALSE: ("صح أم خطأ", "صح أو خطأ"),
+             QuestionType.MCQ: ("اختر ما يملأ الفراغ", "اختر الإجابة الصحيحة")}
+
+
+def without_instruction(question: Question, prompt: str) -> str:
+    """`صح أم خطأ: ...` → `...` under the «صح أم خطأ» section: every item repeating it was noise."""
+    head, sep, rest = prompt.partition(":")
+    if sep and rest.strip() and head.strip() in _REPEATED.get(question.type, ()):
+        return rest.strip()
+    return prompt
 
 
 def split_blank(prompt: str) -> tuple[str, str] | None:
@@ -254,3 +275,6 @@ def _excerpts(questions: list[Question]) -> list[str]:
     for q in sorted(questions, key=lambda q: (q.source.source, q.source.start)):
         seen.setdefault((q.source.source, q.source.start, q.source.sentence), None)
     return [sentence for _, _, sentence in seen]
+
+
+__all__ = ["HandoutError", "HandoutOptions", "KeyMode", "select_questions", "without_siblings"]

@@ -14,12 +14,16 @@ from studykit.exporters.handout.layout import (
     KEY_TITLE,
     LABELS,
     SCORE,
+    SHEET_INSTRUCTIONS,
+    SHEET_TITLE,
     SOURCE_WORD,
     TEXT_TITLE,
     VERSION_WORD,
     Handout,
     Item,
     Version,
+    row_label,
+    sheet_rows,
     split_blank,
 )
 from studykit.models import QuestionType
@@ -39,6 +43,8 @@ def render_markdown(handout: Handout, *, questions: bool = True, keys: bool = Tr
     for version in handout.versions:
         if questions:
             parts.append(_version_md(handout, version))
+            if handout.answer_sheet and sheet_rows(version):
+                parts.append(_sheet_md(version))
         if keys:
             parts.append(_key_md(version))
     return "\n\n---\n\n".join(parts) + "\n"
@@ -47,8 +53,12 @@ def render_markdown(handout: Handout, *, questions: bool = True, keys: bool = Tr
 def _version_md(handout: Handout, version: Version) -> str:
     label = f"{VERSION_WORD} {version.label}"
     fields = " &nbsp; ".join(f"{name}: ..........." for name in HEADER_FIELDS)
-    out = [f"# {md_escape(handout.title)} ({label})" if handout.title else f"# {label}", "",
-           f"{fields} &nbsp; {label}", "", f"**{SCORE}: ...... / {len(version.items)}**", ""]
+    out = [f"**{md_escape(handout.school)}**", ""] if handout.school else []
+    out += [f"# {md_escape(handout.title)} ({label})" if handout.title else f"# {label}", "",
+            f"{fields} &nbsp; {label}", "",
+            f"**{SCORE}: ...... / {version.total or len(version.items)}**", ""]
+    if handout.instructions:
+        out += [md_escape(handout.instructions), ""]
     if handout.excerpts:
         out += [f"## {TEXT_TITLE}", ""]
         for text in handout.excerpts:
@@ -59,6 +69,15 @@ def _version_md(handout: Handout, version: Version) -> str:
         for item in section.items:
             out += _item_md(item)
     return "\n".join(out).rstrip()
+
+
+def _sheet_md(version: Version) -> str:
+    """The answer sheet as a table of `( )` boxes to fill, one row per question."""
+    out = [f"## {SHEET_TITLE} — {VERSION_WORD} {version.label}", "", f"*{SHEET_INSTRUCTIONS}*",
+           "", "| | |", "|---|---|"]
+    out += [f"| {number}. | " + " &nbsp; ".join(f"( ) {c}" for c in choices) + " |"
+            for number, choices in sheet_rows(version)]
+    return "\n".join(out)
 
 
 def _item_md(item: Item) -> list[str]:
@@ -80,7 +99,7 @@ def _item_md(item: Item) -> list[str]:
     elif qtype == QuestionType.MATCHING:
         out += ["| | |", "|---|---|"]
         for i in range(max(len(item.rows), len(item.options))):
-            right = f"{i + 1}. {md_escape(item.rows[i])} ......" if i < len(item.rows) else ""
+            right = f"{row_label(i)} {md_escape(item.rows[i])} ......" if i < len(item.rows) else ""
             left = f"{LABELS[i]}. {md_escape(item.options[i])}" if i < len(item.options) else ""
             out.append(f"| {right} | {left} |")
         out.append("")

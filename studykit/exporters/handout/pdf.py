@@ -26,6 +26,7 @@ from studykit.exporters.handout.layout import (
     Handout,
     Item,
     Version,
+    row_label,
     split_blank,
 )
 from studykit.exporters.handout.pdftext import (
@@ -76,29 +77,40 @@ Op = Para | Rule | Row
 
 
 def render_pdf(handout: Handout, *, questions: bool = True, keys: bool = True,
-               placements: list[tuple[str, int, int]] | None = None) -> bytes:
+               placements: list[tuple[str, int, int]] | None = None,
+               headings: list[tuple[str, int, int]] | None = None) -> bytes:
     """The handout as PDF bytes: each version's questions, then (if asked) its key.
 
     `placements`, when given, receives `(tag, first page, last page)` for every question and
     key entry drawn (tag `A:q:3` = version A, question 3; `A:k:3` its key line): proof that no
-    block was split across pages.
+    block was split across pages. `headings` likewise receives `(A:h:mcq, first, last)` for
+    each section heading, drawn in one block with the section's first question.
     """
     pdf = _new_pdf(handout.title)
     # fpdf2 stamps datetime.now() by default and cannot omit the date: it is our caller's, or
     # the Unix epoch (as with SOURCE_DATE_EPOCH=0) so equal inputs give equal bytes.
     pdf.set_creation_date(handout.created or datetime(1970, 1, 1, tzinfo=UTC))
     pdf.placements = placements
+    pdf.headings = headings
     check_coverage(pdf, _all_text(handout))
     for version in handout.versions:
         if questions:
             pdf.start_part(version.label, keyed=False)
             _draw_header(pdf, handout, version)
             for section in version.sections:
-                _draw_block(pdf, [Para(section.title, size=BODY + 1, style="B"),
-                                  Para(section.instructions, size=SMALL, after=1.5)],
-                            keep_with_next=True)
-                for item in section.items:
-                    _draw_block(pdf, item_ops(item), tag=f"{version.label}:q:{item.number}")
+                heading = [Para(section.title, size=BODY + 1, style="B"),
+                           Para(section.instructions, size=SMALL, after=1.5)]
+                for n, item in enumerate(section.items):
+                    # A heading moves with its section's first question, whatever its height:
+                    # reserving a few lines left «أجب باختصار» alone at a page's foot.
+                    page = _draw_block(pdf, (heading if n == 0 else []) + item_ops(item),
+                                       tag=f"{version.label}:q:{item.number}")
+                    if n == 0 and headings is not None:
+                        headings.append((f"{version.label}:h:{section.type.value}", page, page))
+        if questions and handout.answer_sheet:
+            from studykit.exporters.handout.sheet import draw_sheet
+
+            draw_sheet(pdf, version)
         if keys:
             pdf.start_part(version.label, keyed=True)
             _draw_block(pdf, [Para(f"{KEY_TITLE} — {VERSION_WORD} {version.label}",
@@ -128,7 +140,7 @@ def item_ops(item: Item) -> list[Op]:
     elif qtype == QuestionType.MATCHING:
         count = max(len(item.rows), len(item.options))
         for i in range(count):
-            right = f"{i + 1}. {item.rows[i]}  ........" if i < len(item.rows) else ""
+            right = f"{row_label(i)} {item.rows[i]}  ........" if i < len(item.rows) else ""
             left = f"{LABELS[i]}. {item.options[i]}" if i < len(item.options) else ""
             ops.append(Row(right, left))
     ops.append(Para("", size=4))  # breathing space between questions
@@ -144,7 +156,10 @@ def key_ops(item: Item) -> list[Op]:
 
 
 def _all_text(handout: Handout) -> list[str]:
-    texts = [handout.title, *handout.excerpts]
+    from studykit.exporters.handout.layout import SHEET_INSTRUCTIONS, SHEET_TITLE
+
+    texts = [handout.title, *handout.excerpts, SHEET_TITLE, SHEET_INSTRUCTIONS, handout.school,
+             handout.instructions]
     for version in handout.versions:
         for section in version.sections:
             texts += [section.title, section.instructions]
@@ -197,10 +212,13 @@ def _new_pdf(title: str) -> Any:
 
 
 def _draw_header(pdf: Any, handout: Handout, version: Version) -> None:
-    ops: list[Op] = [Para(handout.title, size=BODY + 5, style="B", after=1)]
+    ops: list[Op] = [Para(handout.school, size=BODY + 1, style="B")] if handout.school else []
+    ops.append(Para(handout.title, size=BODY + 5, style="B", after=1))
     fields = "      ".join(f"{name}: ..................." for name in HEADER_FIELDS)
     ops.append(Para(f"{fields}      {VERSION_WORD}: {version.label}", after=1))
-    total = len(version.items)
+    if handout.instructions:
+        ops.append(Para(handout.instructions, size=SMALL + 1, after=1))
+    total = version.total or len(version.items)
     _draw_block(pdf, ops)
     # The score box: drawn at the left, the side a reader of Arabic reaches last.
     top = pdf.get_y()
@@ -217,8 +235,9 @@ def _draw_header(pdf: Any, handout: Handout, version: Version) -> None:
         pdf.ln(3)
 
 
-def _draw_block(pdf: Any, ops: list[Op], keep_with_next: bool = False, tag: str = "") -> None:
-    """Draw ops together: a page break first when the whole block does not fit.
+def _draw_block(pdf: Any, ops: list[Op], keep_with_next: bool = False, tag: str = "") -> int:
+    """Draw ops together: a page break first when the whole block does not fit. Returns the
+    page the block starts on.
 
     `keep_with_next` reserves room for a few more lines so a heading is not left alone at
     the foot of a page.
@@ -231,6 +250,7 @@ def _draw_block(pdf: Any, ops: list[Op], keep_with_next: bool = False, tag: str 
         _draw_op(pdf, op)
     if tag and pdf.placements is not None:
         pdf.placements.append((tag, first, pdf.page))
+    return int(first)
 
 
 def _op_height(pdf: Any, op: Op) -> float:

@@ -95,10 +95,25 @@ def sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if _abbreviation(text, match.start()):
+            continue
         _add_span(text, start, match.end(), spans)
         start = match.end()
     _add_span(text, start, len(text), spans)
     return spans
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A full stop that ends a dotted abbreviation (`إذاعة آر.تي.إي. إن`, `أ.ف.ب.`) and is
+    followed by more of the sentence, not a sentence end."""
+    if text[dot:dot + 1] != "." or text[dot + 1:dot + 2] == ".":
+        return False
+    word_start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+    word = text[word_start:dot]
+    if "." not in word or not all(len(part) <= 3 for part in word.split(".")):
+        return False
+    rest = text[dot + 1:dot + 40].lstrip(" ")
+    return bool(rest) and rest[0] not in "\n" and not rest[0].isupper()
 
 
 def _add_span(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -24,6 +24,7 @@ from studykit.generate.clean import (
     unglue,
 )
 from studykit.generate.giveaway import given_away
+from studykit.generate.numbers import computable
 from studykit.generate.subject import implied_subject, needs_subject
 from studykit.generate.text import contains_phrase, word_count
 from studykit.models import (
@@ -202,6 +203,11 @@ class Context:
             if not trivial and given_away(fact, rest, self.title(spot.source),
                                           spot.sentence[:spot.answer_start]):
                 continue
+            if fact.kind == FactKind.PLACE and name_goes_on(spot):
+                continue
+            if not trivial and fact.kind in (FactKind.NUMBER, FactKind.DATE) and computable(
+                    spot.sentence, spot.answer_start, spot.answer_end):
+                continue
             out.append(spot)
         return out
 
@@ -224,6 +230,22 @@ _RANGE_BEFORE = re.compile(r"[\d٠-٩]\s*[-–]\s*$")
 
 def _too_long(spot: Spot) -> bool:
     return word_count(spot.sentence) > (WIDE_WORDS if spot.widened else MAX_PROMPT_WORDS)
+
+
+def name_goes_on(spot: Spot) -> bool:
+    """The place is the head of a longer name (`منطقة [ند] الحمر`, `[الخليج] التجاري`): the
+    word after it, with nothing between, is a definite word that is no common word, place or
+    nationality, so the blank would split a name."""
+    from studykit.extract import lexicon as L
+    from studykit.extract.person_evidence import function_words
+
+    after = spot.sentence[spot.answer_end:]
+    match = re.match(r" (\S+)", after)
+    if match is None:
+        return False
+    word = normalize(match.group(1).strip("،,.؛:»”\")("))
+    return (word.startswith("ال") and len(word) > 3 and word not in function_words()
+            and L.nationality(word) is None and (word,) not in L.places())
 
 
 def half_range(spot: Spot) -> bool:

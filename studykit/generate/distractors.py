@@ -301,6 +301,13 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
         # `ففي سوريا ... في مناطق [دير الزور]`: only cities of that country will do.
         bank = [b for b in bank if _in_country(b[0], country)]
         generated = [(c, [c]) for c in cities_of(country)]
+    elif fact.kind == FactKind.PLACE and fact.subkind == "city" and fact.attrs.get("country") \
+            and normalize(answer) not in {normalize(c) for c in places("capital")}:
+        # `حلب` among `القاهرة`, `طرابلس`, `الرياض` is the one Syrian city: a giveaway. A
+        # city that is no capital is asked among cities of its own country, or not at all.
+        own = fact.attrs["country"]
+        bank = [b for b in bank if _in_country(b[0], own)]
+        generated = [(c, [c]) for c in cities_of(own)]
     capitals = {normalize(c) for c in places("capital")}
     # A capital is replaced by another capital, unless the clause names its own country:
     # then the other cities of that country are the plausible options.

@@ -18,12 +18,12 @@ def number_shape(text: str) -> str:
     return normalize(_NUMBER.sub("#", to_latin_digits(text)))
 
 
-def _round2(value: float) -> float:
-    """Round to two significant digits: 2025 → 2000, 675 → 680."""
-    if value <= 0:
-        return value
-    magnitude = 10 ** (len(str(int(value))) - 2) if value >= 100 else 1
-    return round(value / magnitude) * magnitude
+def _like(value: float, number: int) -> int:
+    """`value` rounded as precisely as `number` is written: 381 → units, 5000 → thousands
+    (a key of 381 among 570, 760 and 190 is the only unrounded option: a giveaway)."""
+    zeros = len(str(number)) - len(str(number).rstrip("0"))
+    magnitude = 10 ** min(zeros, len(str(number)) - 1)
+    return int(round(value / magnitude) * magnitude)
 
 
 def shifted_number(text: str) -> list[str]:
@@ -36,12 +36,15 @@ def shifted_number(text: str) -> list[str]:
     candidates: list[str] = []
     if not raw.isdigit():
         point = raw[len(raw.rstrip("0123456789")) - 1]
+        decimals = len(raw) - len(raw.rstrip("0123456789"))
         value = float(raw.replace(point, "."))
-        for step in (0.5, -0.3, 1.2, -0.6, 2.0):
-            new = round(value + step, 1)
+        # Other values in the key's own precision (`1.42` among `1.07`, `1.78`, not `1.9`).
+        for factor in (0.75, 1.25, 0.6, 1.5, 1.35):
+            new = round(value * factor, decimals)
+            text_new = f"{new:.{decimals}f}"
             # A whole number would change the noun's agreement (`3 مليارات`, not `3 مليار`).
-            if new > 0 and new != int(new):
-                candidates.append(f"{new:g}".replace(".", point))
+            if new > 0 and new != int(new) and not text_new.endswith("0"):
+                candidates.append(text_new.replace(".", point))
     else:
         number = int(raw)
         if 3 <= number <= 10:
@@ -50,7 +53,7 @@ def shifted_number(text: str) -> list[str]:
             news = [n for n in (number + 5, number - 5, number + 10, number - 10, number + 3)
                     if 11 <= n <= 99]
         elif number >= 100:
-            news = [int(_round2(number * f)) for f in (0.5, 1.5, 2.0, 0.75, 1.25)]
+            news = [_like(number * f, number) for f in (0.5, 1.5, 2.0, 0.75, 1.25)]
         else:
             news = []
         candidates = [str(n) for n in news if n != number]
@@ -108,3 +111,26 @@ def number_bound(clause: str, fact: Fact) -> Callable[[str], bool] | None:
         value = _value(candidate)
         return value is not None and (value > key if kind == "more" else value < key)
     return ok
+
+
+def computable(sentence: str, start: int, end: int) -> bool:
+    """The number at [start, end) of `sentence` follows from two others written beside it
+    (`لتبلغ 81.6 مليار، مقابل 77.5 مليار` gives a rise of 4.1; `خلال 22 عاما (1994 وحتى
+    2015)`): blanking it tests arithmetic, not the article (blind review of real news)."""
+    key = _value(sentence[start:end])
+    if key is None:
+        return False
+    answer = to_latin_digits(sentence[start:end])
+    match = _NUMBER.search(answer)
+    decimals = 0
+    if match and not match.group().isdigit():
+        decimals = len(match.group()) - len(match.group().rstrip("0123456789"))
+    tolerance = 0.5 * 10 ** -decimals + 1e-9
+    rest = to_latin_digits(sentence[:start] + " " + sentence[end:])
+    others = [float(m.group().replace(",", ".").replace("٫", "."))
+              for m in _NUMBER.finditer(rest)]
+    for i, a in enumerate(others):
+        for b in others[i + 1:]:
+            if abs(a + b - key) <= tolerance or abs(abs(a - b) - key) <= tolerance:
+                return True
+    return False

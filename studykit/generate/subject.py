@@ -31,6 +31,12 @@ _SAID = r"(?:الي|ان|انه|انها|انهم|بان|علي|في|عن|قاي
 _OPENER = r"^(?:(?:و|ف)?(?:كما|قد|لكن|ثم)\s+)?(?:و|ف)?"
 _VERB_NO_SUBJECT = re.compile(
     _OPENER + _REPORT + r"(?:\s+" + _SAID + r"(?=\s|$)|\s*[\"“«:،,])")
+# Any finite verb opening the clause with a preposition or adverbial right after it: the
+# subject went with the clause before (`فقد تراجعت خلال يونيو`, `ارتفعت على أساس سنوي`,
+# `وتعمل في`). A feminine past (`...ت`, not a plural `...ات`) or an imperfect (`ي...`, `ت...`).
+_ANY_VERB_NO_SUBJECT = re.compile(
+    r"^(?:(?:و|ف)?(?:كما|قد|لقد|ثم)\s+)?(?:و|ف)?(?:\S{2,}[^ا\s]ت|[يت]\S{3,})\s+"
+    r"(?:خلال|علي|بنسبه|في|الي|من|منذ|عن|مع|بعد|قبل|نحو|حوالي|بما|بمقدار|بواقع)(?=\s|$)")
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:(?:و|ف)?(?:الا|غير|كما|لكن|ولكن)\s+)?(?:و|ف|ل)?(?:انها|انه|انهم|انهما|هي|هو|هم|ذلك)"
     r"(?=\s|$)")
@@ -66,7 +72,8 @@ def implied_subject(clause: str) -> bool:
     but what was said, a pronoun, a possessive, a generic head, a dual pointing back. The
     sentence before usually names it, so the clause is worth widening to take that in."""
     head = _head(clause)
-    return bool(_VERB_NO_SUBJECT.match(head) or _PRONOUN_SUBJECT.match(head)
+    return bool(_VERB_NO_SUBJECT.match(head) or _ANY_VERB_NO_SUBJECT.match(head)
+                or _PRONOUN_SUBJECT.match(head)
                 or _POSSESSIVE_SUBJECT.match(head) or _GENERIC_HEAD.match(head)
                 or _DUAL_BACK.search(head))
 

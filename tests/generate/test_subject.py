@@ -95,3 +95,22 @@ def test_a_surname_blank_gets_surname_options(tmp_path: Path) -> None:
         # Surnames only (`جاويش أوغلو` is one); never a full name beside the bare surname.
         assert "سيرغي لافروف" not in q.options and "جون كيري" not in q.options, q.options
         assert all(len(o.split()) <= 2 for o in q.options), q.options
+
+
+@pytest.mark.parametrize("clause", [
+    "فقد تراجعت خلال يونيو 2015 بنسبة 8 في المائة",
+    "ارتفعت على أساس سنوي بنسبة 6 في المائة",
+])
+def test_any_verb_opening_on_a_preposition_has_no_subject(clause: str) -> None:
+    assert needs_subject(clause)
+
+
+def test_a_number_the_sentence_adds_up_is_given_away() -> None:
+    from studykit.generate.numbers import computable
+
+    text = "ارتفعت بنحو 4.1 مليار لتبلغ 81.6 مليار ريال، مقابل 77.5 مليار ريال"
+    at = text.find("4.1")
+    assert computable(text, at, at + 3)
+    text = "بلغت الأرباح 100 مليون ريال مقابل 50 مليون في العام السابق"
+    at = text.find("100")
+    assert not computable(text, at, at + 3)

@@ -160,6 +160,12 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
             continue
         first2, last2, support = span
         used |= support
+        if title.rank == "given" and not support and any(
+                closed_class(t.text) for t in toks[first2:last2 + 1]):
+            # `أنا بخير` (آنا, Anna, folds like the pronoun), `نادية ربما`: a given name
+            # followed by common words, and the tagger sees no name either.
+            held.append(HeldBack(toks[first2].start, toks[last2].end, "not a name"))
+            continue
         word = toks[first2].text
         if not support and first2 == last2 and (word in function_words() or (
                 inside.get(first2, 1.0) < OUTSIDE and not is_name_word(word))):

@@ -25,3 +25,36 @@ def export_qti(bank: Path | None, output: Path, include_drafts: bool) -> None:
     loaded = load_for_export(resolve_bank(bank), include_drafts)
     count = write_qti(loaded, output, include_drafts=include_drafts)
     click.echo(f"Wrote {output} ({count} questions)", err=True)
+
+
+@export.command("kahoot")
+@bank_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The .xlsx file to write (Kahoot's quiz import template).")
+@include_drafts
+@click.option("--time-limit", type=click.Choice(["5", "10", "20", "30", "60", "90", "120",
+                                                 "240"]),
+              default="20", show_default=True, help="Seconds to answer each question.")
+@click.option("-v", "--verbose", is_flag=True, help="List each skipped question and why.")
+def export_kahoot(bank: Path | None, output: Path, include_drafts: bool, time_limit: str,
+                  verbose: bool) -> None:
+    """Write a Kahoot quiz spreadsheet (.xlsx) from the multiple-choice and true/false questions.
+
+    Kahoot takes questions of at most 120 characters and answers of at most 75: longer ones
+    are skipped (never cut), counted by reason; --verbose names them.
+    """
+    from collections import Counter
+
+    from studykit.exporters.kahoot import write_kahoot
+
+    loaded = load_for_export(resolve_bank(bank), include_drafts)
+    sheet = write_kahoot(loaded, output, include_drafts=include_drafts,
+                         time_limit=int(time_limit))
+    if verbose:
+        for skip in sheet.skipped:
+            click.echo(f"Skipped {skip.id}: {skip}", err=True)
+    click.echo(f"Wrote {output} ({len(sheet.rows)} questions, {len(sheet.skipped)} skipped)",
+               err=True)
+    reasons = Counter(skip.reason for skip in sheet.skipped)
+    for reason, count in reasons.most_common():
+        click.echo(f"  {count} skipped: {reason}", err=True)

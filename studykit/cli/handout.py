@@ -34,7 +34,7 @@ def parse_types(ctx: click.Context, param: click.Parameter,
 @main.command()
 @bank_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="FILE.pdf, FILE.html or FILE.md.")
+              help="FILE.pdf, FILE.html, FILE.md or FILE.docx.")
 @click.option("--versions", default=1, show_default=True, type=click.IntRange(1, 26),
               help="Number of shuffled versions (A, B, C...).")
 @click.option("--seed", default=0, show_default=True, type=int,
@@ -56,7 +56,7 @@ def parse_types(ctx: click.Context, param: click.Parameter,
 def handout(bank: Path | None, output: Path, versions: int, seed: int, count: int | None,
             types: tuple[QuestionType, ...], with_text: bool, title: str | None,
             key_mode: str, siblings: bool, include_drafts: bool) -> None:
-    """Print a quiz handout from BANK as PDF, HTML or Markdown, with answer keys."""
+    """Print a quiz handout from BANK as PDF, HTML, Markdown or Word, with answer keys."""
     from datetime import UTC, datetime
 
     from studykit.bank import load_bank

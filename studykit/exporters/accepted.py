@@ -22,7 +22,7 @@ _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # What a keyboard without hamza or diacritics produces (the grader folds the same letters).
 _PLAIN = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
-_TASHKEEL = {chr(c): None for c in range(0x064B, 0x0653)} | {"\u0670": None, "\u0640": None}
+_TASHKEEL = str.maketrans("", "", "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640")
 # Month names as Arabic news writes them: Egyptian/Gulf and Levantine (the forms students
 # type); the grader decides which of them are accepted.
 MONTHS = {
@@ -63,8 +63,8 @@ def _candidates(answers: Iterable[str]) -> Iterable[str]:
     for answer in answers:
         answer = answer.strip()
         for base in (answer, *_date_forms(answer)):
-            plain = base.translate(_TASHKEEL).translate(_PLAIN)
-            for text in dict.fromkeys((base, plain)):
+            bare = base.translate(_TASHKEEL)  # what most keyboards type: no diacritics
+            for text in dict.fromkeys((base, bare, bare.translate(_PLAIN))):
                 yield text
                 if any(ch.isdigit() for ch in text):
                     yield text.translate(_LATIN)

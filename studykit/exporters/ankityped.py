@@ -19,7 +19,6 @@ from studykit.exporters.accepted import accepted_forms
 from studykit.models import Bank, Question, QuestionType
 
 TYPED_TYPES = (QuestionType.SHORT_ANSWER, QuestionType.CLOZE)
-ACCEPTED_LABEL = "يُقبل أيضًا"
 
 _TYPED_FRONT = """\
 <div class="studykit" dir="rtl" lang="ar">
@@ -34,9 +33,9 @@ _TYPED_BACK = """\
 <div class="studykit typein" dir="rtl" lang="ar">{{type:Answer}}</div>
 <hr id="answer">
 <div class="studykit" dir="rtl" lang="ar">
-{{#Accepted}}<div class="extra">%s: {{Accepted}}</div>{{/Accepted}}
+{{#Accepted}}<div class="extra">يُقبل أيضًا: {{Accepted}}</div>{{/Accepted}}
 {{#Source}}<div class="source">{{Source}}</div>{{/Source}}
-</div>""" % ACCEPTED_LABEL
+</div>"""
 
 _CLOZE_TYPED_FRONT = """\
 <div class="studykit" dir="rtl" lang="ar">{{cloze:Text}}</div>
@@ -46,8 +45,8 @@ _CLOZE_TYPED_BACK = """\
 <div class="studykit" dir="rtl" lang="ar">{{cloze:Text}}</div>
 <div class="studykit typein" dir="rtl" lang="ar">{{type:cloze:Text}}</div>
 <div class="studykit" dir="rtl" lang="ar">
-{{#Accepted}}<div class="extra">%s: {{Accepted}}</div>{{/Accepted}}
-</div>""" % ACCEPTED_LABEL
+{{#Accepted}}<div class="extra">يُقبل أيضًا: {{Accepted}}</div>{{/Accepted}}
+</div>"""
 
 # Anki's type-in box and diff are left-to-right by default; an Arabic answer reads RTL.
 TYPED_CSS = """

@@ -82,4 +82,7 @@ def question_gift(question: Question) -> str:
 
 
 def _answers(question: Question) -> list[str]:
-    return list(dict.fromkeys((question.shown_answer, *question.alternatives)))
+    """Every spelling the quiz accepts: GIFT short answers compare exactly, as Moodle XML's do."""
+    from studykit.exporters.accepted import accepted_forms
+
+    return accepted_forms(question)

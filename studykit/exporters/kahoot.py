@@ -80,6 +80,8 @@ def why_not(question: Question) -> Skipped | None:
         return Skipped(question.id, f"question over {MAX_QUESTION} characters",
                        f"{len(prompt)} characters")
     options, _ = choices
+    if len(options) < 2:  # Kahoot asks for "at least two answer alternatives"
+        return Skipped(question.id, "fewer than 2 answer choices", f"{len(options)} choice")
     if len(options) > MAX_ANSWERS:
         return Skipped(question.id, f"more than {MAX_ANSWERS} answer choices",
                        f"{len(options)} choices")

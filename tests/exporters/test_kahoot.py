@@ -129,3 +129,11 @@ def test_invalid_question_is_skipped_with_a_warning(tmp_path: Path) -> None:
     result, out = export(tmp_path, bank)
     assert f"Warning: {broken.id}: not exported" in result.stderr  # type: ignore[attr-defined]
     assert broken.shown_prompt not in [r["prompt"] for r in read_sheet(out)]
+
+
+def test_one_choice_or_five_do_not_fit() -> None:
+    mcq = next(q for q in make_bank().questions if q.type == QuestionType.MCQ)
+    lone = why_not(mcq.model_copy(update={"options": (mcq.answer,)}))
+    assert lone is not None and str(lone) == "fewer than 2 answer choices (1 choice)"
+    five = why_not(mcq.model_copy(update={"options": (*mcq.options, "خيار خامس")}))
+    assert five is not None and str(five) == "more than 4 answer choices (5 choices)"

@@ -39,7 +39,7 @@ def load_for_export(bank: Path, include_drafts: bool) -> Bank:
 
 @main.group()
 def export() -> None:
-    """Export a bank to Anki, JSON, Moodle XML, GIFT or CSV."""
+    """Export a bank to Anki, JSON, Moodle XML, QTI, GIFT, CSV or a Kahoot sheet."""
 
 
 @export.command("anki")

@@ -183,3 +183,11 @@ def test_libreoffice_renders_the_arabic(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", str(tmp_path / "h.pdf"), "-"], check=True,
                           capture_output=True, text=True).stdout
     assert "مفتاح الإجابات" in text and "سيرجي لافروف" in text
+
+
+def test_long_title_is_cut_only_in_the_file_properties() -> None:
+    title = "عنوان طويل " * 40  # an article's first sentence can be its title
+    handout = build_handout(make_bank().questions, HandoutOptions(title=title))
+    doc = Document(io.BytesIO(render_docx(handout)))
+    assert len(doc.core_properties.title) == 255
+    assert doc.paragraphs[0].text.startswith(title)

@@ -56,7 +56,9 @@ def render_docx(handout: Handout, *, questions: bool = True, keys: bool = True) 
 
     doc = Document()
     _arabic_defaults(doc)
-    doc.core_properties.title = handout.title
+    title = xml_text(handout.title)
+    # File metadata only (the page shows the whole title); OOXML caps it at 255 characters.
+    doc.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
     if handout.created is not None:
         doc.core_properties.created = handout.created
     first = True

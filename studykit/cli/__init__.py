@@ -10,6 +10,7 @@ from __future__ import annotations
 from studykit.cli import build as _build  # noqa: F401  (registers commands)
 from studykit.cli import check as _check  # noqa: F401
 from studykit.cli import export as _export  # noqa: F401
+from studykit.cli import export_classroom as _export_classroom  # noqa: F401
 from studykit.cli import export_lms as _export_lms  # noqa: F401
 from studykit.cli import extract as _extract  # noqa: F401
 from studykit.cli import handout as _handout  # noqa: F401

@@ -57,7 +57,7 @@ def load_for_export(bank: Path, include_drafts: bool) -> Bank:
 
 @main.group()
 def export() -> None:
-    """Export a bank to Anki, JSON, Moodle XML, GIFT or CSV."""
+    """Export a bank to Anki, JSON, Moodle XML, QTI, GIFT, CSV or a Kahoot sheet."""
 
 
 @export.command("anki")
@@ -69,19 +69,25 @@ def export() -> None:
 @click.option("--timestamp", type=float, envvar="SOURCE_DATE_EPOCH", default=None,
               help="Note modification time in Unix seconds (default: the bank file's mtime). "
                    "Anki updates notes on re-import only when this is newer.")
+@click.option("--typed", is_flag=True,
+              help="Short-answer and cloze questions as type-the-answer cards, with the "
+                   "other accepted answers on the back.")
 def export_anki(bank: Path | None, output: Path, include_drafts: bool,
-                timestamp: float | None) -> None:
+                timestamp: float | None, typed: bool) -> None:
     """Write an Anki package (.apkg) with right-to-left cards.
 
     Cloze, multiple-choice, short-answer and true/false questions become notes; timeline and
-    matching questions are handout-only.
+    matching questions are handout-only. With --typed, short answers and clozes are typed
+    in (Anki compares the typing character by character; the back lists the other answers the
+    quiz would accept).
     """
     from studykit.exporters.anki import write_apkg
 
     path = resolve_bank(bank)
     loaded = load_for_export(path, include_drafts)
     stamp = timestamp if timestamp is not None else path.stat().st_mtime
-    count = write_apkg(loaded, output, include_drafts=include_drafts, timestamp=stamp)
+    count = write_apkg(loaded, output, include_drafts=include_drafts, timestamp=stamp,
+                       typed=typed)
     click.echo(f"Wrote {output} ({count} notes)", err=True)
 
 

@@ -66,7 +66,7 @@ def parse_marks(ctx: click.Context, param: click.Parameter,
 @main.command()
 @bank_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="FILE.pdf, FILE.html or FILE.md.")
+              help="FILE.pdf, FILE.html, FILE.md or FILE.docx.")
 @click.option("--versions", default=1, show_default=True, type=click.IntRange(1, 26),
               help="Number of shuffled versions (أ، ب، ج...).")
 @click.option("--labels", type=click.Choice(["arabic", "latin"]), default="arabic",
@@ -102,7 +102,7 @@ def handout(bank: Path | None, output: Path, versions: int, labels: str,
             key_mode: str, marks: tuple[tuple[QuestionType, int], ...], school: str,
             instructions: str, answer_sheet: bool, siblings: bool,
             include_drafts: bool) -> None:
-    """Print a quiz handout from BANK as PDF, HTML or Markdown, with answer keys."""
+    """Print a quiz handout from BANK as PDF, HTML, Markdown or Word, with answer keys."""
     from datetime import UTC, datetime
 
     from studykit.bank import load_bank

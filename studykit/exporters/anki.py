@@ -165,16 +165,23 @@ def note_tags(question: Question) -> list[str]:
     return sorted({"_".join(t.split()) for t in question.tags if t.strip()})
 
 
-def build_notes(bank: Bank, questions: Sequence[Question]) -> list[Any]:
+def build_notes(bank: Bank, questions: Sequence[Question], typed: bool = False) -> list[Any]:
+    """One note per Anki-able question; with `typed`, short answers and clozes are type-in
+    notes (studykit.exporters.ankityped)."""
     import genanki
 
+    from studykit.exporters.ankityped import TYPED_TYPES, typed_models, typed_note
+
     qa, cloze = _models(bank)
+    typed_pair = typed_models(bank, CSS) if typed else None
     notes = []
     for q in questions:
         if q.type not in ANKI_TYPES:
             continue  # timeline and matching are handout-only (README)
         guid = genanki.guid_for("studykit", q.id)
-        if q.type == QuestionType.CLOZE:
+        if typed_pair is not None and q.type in TYPED_TYPES:
+            notes.append(typed_note(q, typed_pair, note_tags(q)))
+        elif q.type == QuestionType.CLOZE:
             fields = [cloze_text(q), _extra(q), q.id]
             notes.append(genanki.Note(model=cloze, fields=fields, tags=note_tags(q), guid=guid))
         else:
@@ -190,12 +197,13 @@ def _font_path() -> Path:
     return Path(fontpkg_amiri.__file__).parent / "files" / "Amiri-Regular.ttf"
 
 
-def package_bytes(bank: Bank, questions: Sequence[Question], timestamp: float) -> bytes:
+def package_bytes(bank: Bank, questions: Sequence[Question], timestamp: float,
+                  typed: bool = False) -> bytes:
     """The .apkg as bytes: genanki's collection, zipped with fixed dates for reproducibility."""
     import genanki
 
     deck = genanki.Deck(stable_id("studykit-deck", bank.id), bank.title or bank.id)
-    for note in build_notes(bank, questions):
+    for note in build_notes(bank, questions, typed=typed):
         deck.add_note(note)
     package = genanki.Package(deck)
     with tempfile.TemporaryDirectory(prefix="studykit-apkg-") as tmp:
@@ -223,18 +231,21 @@ def write_apkg(
     path: str | Path,
     include_drafts: bool = False,
     timestamp: float | None = None,
+    typed: bool = False,
 ) -> int:
     """Write the bank's selected questions as an .apkg; returns the number of notes.
 
     `timestamp` becomes the notes' modification time. Anki updates an existing note on
     re-import only when this is newer, so callers pass the bank file's mtime: an edited bank
-    yields newer notes, an unchanged bank the same bytes.
+    yields newer notes, an unchanged bank the same bytes. `typed` makes short-answer and
+    cloze questions "type the answer" cards.
     """
     questions = exportable(bank, include_drafts)
     if not any(q.type in ANKI_TYPES for q in questions):
         hint = "" if include_drafts else " (review the bank, or add --include-drafts)"
         which = "questions" if include_drafts else "approved questions"
         raise OutputError(f"{path}: not written: the bank has no {which} for Anki{hint}")
-    data = package_bytes(bank, questions, timestamp if timestamp is not None else 0.0)
+    data = package_bytes(bank, questions, timestamp if timestamp is not None else 0.0,
+                         typed=typed)
     atomic_write(path, data)
     return sum(1 for q in questions if q.type in ANKI_TYPES)

@@ -82,8 +82,7 @@ def question_gift(question: Question) -> str:
 
 
 def _answers(question: Question) -> list[str]:
-    """Every accepted answer in the spellings students type (GIFT matches exactly)."""
-    from studykit.arabic import typing_variants
+    """Every spelling the quiz accepts: GIFT short answers compare exactly, as Moodle XML's do."""
+    from studykit.exporters.accepted import accepted_forms
 
-    return list(dict.fromkeys(v for a in (question.shown_answer, *question.shown_alternatives)
-                              for v in typing_variants(a)))
+    return accepted_forms(question)

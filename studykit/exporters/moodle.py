@@ -1,6 +1,7 @@
 """Moodle XML export (docs.moodle.org/en/Moodle_XML_format): one file a teacher imports.
 
-Types: mcq → multichoice, short_answer → shortanswer (alternatives are further 100% answers),
+Types: mcq → multichoice, short_answer → shortanswer (alternatives and every spelling the quiz
+accepts, studykit.exporters.accepted, are further 100% answers),
 true_false → truefalse, cloze → cloze (embedded answers, `{1:SHORTANSWER:=...}`), matching →
 matching, timeline → matching of event to date (core Moodle has no ordering type).
 Questions go in a category per bank and source: `$course$/top/<bank title>/<source>`.
@@ -16,6 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from html import escape
 
+from studykit.exporters.accepted import accepted_forms
 from studykit.exporters.valid import exportable
 from studykit.models import Bank, Question, QuestionType
 from studykit.textsafe import xml_text
@@ -124,15 +126,9 @@ def _cloze_text(question: Question) -> str:
 
 
 def _answers(question: Question) -> list[str]:
-    """The answer, its alternatives, and the spellings of each the quiz accepts (Arabic-Indic
-    digits, no hamza, ه for ة): Moodle compares short answers exactly, so each is listed."""
-    from studykit.arabic import typing_variants
-
-    seen: dict[str, None] = {}
-    for accepted in (question.shown_answer, *question.shown_alternatives):
-        for form in typing_variants(accepted):
-            seen.setdefault(form, None)
-    return list(seen)
+    """The answer, its alternatives and every other spelling the quiz accepts (Arabic-Indic
+    digits, no hamza, other date forms): Moodle compares short answers exactly."""
+    return accepted_forms(question)
 
 
 def _answer(el: ET.Element, fraction: str, text: str, fmt: str) -> None:

@@ -64,7 +64,8 @@ def test_hostile_articles_through_build_check_and_every_export(tmp_path: Path, t
     _invoke("check", bank, "--include-drafts")
     outputs: dict[str, Any] = {}
     for fmt, name in (("moodle", "m.xml"), ("gift", "g.gift"), ("csv", "c.csv"),
-                      ("json", "j.json"), ("anki", "a.apkg")):
+                      ("json", "j.json"), ("anki", "a.apkg"), ("qti", "q.zip"),
+                      ("kahoot", "k.xlsx")):
         out = folder / name
         if _invoke("export", fmt, bank, "-o", out, "--include-drafts").exit_code == 0:
             outputs[fmt] = out
@@ -81,6 +82,19 @@ def test_hostile_articles_through_build_check_and_every_export(tmp_path: Path, t
         with sqlite3.connect(folder / "collection.anki2") as db:
             fields = [row[0] for row in db.execute("SELECT flds FROM notes")]
         assert fields and not [f for f in fields if "{{c2::" in f or "\v" in f]
+    if "qti" in outputs:
+        with zipfile.ZipFile(outputs["qti"]) as package:
+            for name in package.namelist():
+                ET.fromstring(package.read(name))
+    if "kahoot" in outputs:
+        from openpyxl import load_workbook
+
+        load_workbook(outputs["kahoot"])
+    docx = folder / "h.docx"
+    if _invoke("handout", bank, "-o", docx, "--include-drafts").exit_code == 0:
+        from docx import Document
+
+        assert not set("".join(p.text for p in Document(str(docx)).paragraphs)) & {"\v", "\x00"}
     html = folder / "h.html"
     if _invoke("handout", bank, "-o", html, "--include-drafts").exit_code == 0:
         page = html.read_text(encoding="utf-8")
@@ -123,5 +137,7 @@ def test_mangled_banks_give_one_line_errors(tmp_path: Path, data: dict[str, Any]
     for args in (["check", bank], ["export", "json", bank, "-o", "-"],
                  ["export", "moodle", bank, "-o", tmp_path / "m.xml"],
                  ["export", "csv", bank, "-o", tmp_path / "c.csv"],
+                 ["export", "qti", bank, "-o", tmp_path / "q.zip"],
+                 ["export", "kahoot", bank, "-o", tmp_path / "k.xlsx"],
                  ["handout", bank, "-o", tmp_path / "h.md"]):
         _invoke(*args)

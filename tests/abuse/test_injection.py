@@ -153,3 +153,32 @@ def test_quiz_writes_no_terminal_controls(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     assert "نشرت الصحيفة" in screen
     assert "\x1b]0;" not in screen and "\x07" not in screen and "\x1b[2J" not in screen
+
+
+def test_classroom_formats_keep_hostile_text_as_text(small_bank: Bank, tmp_path: Path) -> None:
+    """QTI, Kahoot and Word: markup escaped, formulas stored as text, XML-forbidden dropped."""
+    import zipfile
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    bank = save_bank(_hostile_bank(small_bank), tmp_path / "bank.yaml")
+    qti, xlsx, docx = tmp_path / "q.zip", tmp_path / "k.xlsx", tmp_path / "h.docx"
+    assert studykit("export", "qti", bank, "-o", qti).returncode == 0
+    with zipfile.ZipFile(qti) as archive:
+        for name in archive.namelist():
+            root = ET.fromstring(archive.read(name))  # raises on \v, \f, \x00
+            for el in root.iter():
+                if el.tag.endswith("mattext") and el.get("texttype") == "text/html":
+                    assert "<img" not in (el.text or "") and "<script" not in (el.text or "")
+    proc = studykit("export", "kahoot", bank, "-o", xlsx, "--include-drafts")
+    assert proc.returncode == 0, proc.stderr
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    formula = [c for c in cells if c.value.startswith("=HYPERLINK")]
+    assert formula and all(c.data_type == "s" for c in formula)  # text, never run
+    assert studykit("handout", bank, "-o", docx, "--with-text").returncode == 0
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "سطر آخر صفحة" in text and not set(text) & {"\v", "\f", "\x00"}
+    assert "=HYPERLINK" in text

@@ -23,7 +23,8 @@ def _broken(small_bank: Bank) -> tuple[Bank, list[str]]:
 
 
 @pytest.mark.parametrize("fmt,suffix", [("anki", "apkg"), ("json", "json"),
-                                        ("moodle", "xml"), ("gift", "gift"), ("csv", "csv")])
+                                        ("moodle", "xml"), ("gift", "gift"), ("csv", "csv"),
+                                        ("qti", "zip"), ("kahoot", "xlsx")])
 def test_every_exporter_skips_and_names_it(small_bank: Bank, tmp_path: Path, fmt: str,
                                            suffix: str) -> None:
     bank, bad = _broken(small_bank)
@@ -36,7 +37,7 @@ def test_every_exporter_skips_and_names_it(small_bank: Bank, tmp_path: Path, fmt
     if fmt == "anki":
         assert "(3 notes)" in proc.stderr  # 4 exportable Anki questions minus the broken MCQ
         return
-    text = out.read_text(encoding="utf-8")
+    text = _text(out, fmt)
     for qid in bad:
         assert qid not in text
     if fmt == "json":
@@ -44,3 +45,22 @@ def test_every_exporter_skips_and_names_it(small_bank: Bank, tmp_path: Path, fmt
     if fmt == "moodle":
         assert not [q for q in ET.fromstring(text).iter("question")
                     if q.get("type") == "multichoice"]
+    if fmt in ("qti", "kahoot"):  # neither the broken MCQ's prompt nor its options
+        mcq = next(q for q in bank.questions if q.type == QuestionType.MCQ)
+        assert mcq.shown_prompt not in text and mcq.options[1] not in text
+
+
+def _text(out: Path, fmt: str) -> str:
+    """The file's text: the QTI package's XML files, or the Kahoot sheet's cells."""
+    if fmt == "qti":
+        import zipfile
+
+        with zipfile.ZipFile(out) as archive:
+            return "".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+    if fmt == "kahoot":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(out).active
+        assert sheet is not None
+        return "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    return out.read_text(encoding="utf-8")

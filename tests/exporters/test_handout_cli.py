@@ -65,9 +65,9 @@ def test_bad_options_are_usage_errors(bank_file: Path, tmp_path: Path, args: lis
 
 
 def test_user_errors_are_one_line(bank_file: Path, tmp_path: Path) -> None:
-    bad_suffix = run(str(bank_file), "-o", str(tmp_path / "x.docx"))
+    bad_suffix = run(str(bank_file), "-o", str(tmp_path / "x.odt"))  # .docx is Word
     assert bad_suffix.exit_code == 1
-    assert bad_suffix.output.startswith("Error: ") and "x.docx" in bad_suffix.output
+    assert bad_suffix.output.startswith("Error: ") and "x.odt" in bad_suffix.output
     no_folder = run(str(bank_file), "-o", str(tmp_path / "missing" / "x.pdf"))
     assert no_folder.exit_code == 1 and "does not exist" in no_folder.output
     no_bank = run(str(tmp_path / "none.yaml"), "-o", str(tmp_path / "x.pdf"))

@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 from test_handout_bank import NASTY, make_bank
 
-from studykit.arabic import typing_variants
 from studykit.bank import save_bank
 from studykit.cli import main
+from studykit.exporters.accepted import accepted_forms
 from studykit.exporters.moodle import cloze_escape, dumps_moodle
 from studykit.models import QuestionType, Status
 
@@ -155,9 +155,9 @@ def test_round_trip_matches_the_bank() -> None:
         if q.type == QuestionType.MCQ:
             assert got["options"] == list(q.options) and got["right"] == [q.answer]
         elif q.type in (QuestionType.SHORT_ANSWER, QuestionType.CLOZE):
-            assert got["answers"][0] == q.answer
-            forms = [f for a in (q.answer, *q.alternatives) for f in typing_variants(a)]
-            assert got["answers"] == list(dict.fromkeys(forms))
+            # The bank's answers first, then the other spellings the quiz accepts.
+            assert got["answers"] == accepted_forms(q)
+            assert got["answers"][:1 + len(q.alternatives)] == [q.answer, *q.alternatives]
         elif q.type == QuestionType.TRUE_FALSE:
             assert got["right"] == ["true"]
         else:
@@ -225,3 +225,29 @@ def test_cli_missing_bank_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "moodle", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "nope.yaml" in result.output
+
+
+def test_short_answers_list_every_form_the_quiz_accepts() -> None:
+    """A student typing Arabic-Indic digits, no hamza or another date form is right in the
+    quiz, so Moodle (which compares exactly) must list those spellings as 100% answers."""
+    from studykit.bank import load_bank
+    from studykit.defaults import default_bank_path
+    from studykit.review.grading import check_answer
+
+    bank = load_bank(default_bank_path())
+    parsed = parse_back(dumps_moodle(bank))
+    date_q = next(q for q in bank.selected() if q.type == QuestionType.SHORT_ANSWER
+                  and q.shown_answer == "29 مارس 2023")
+    answers = parsed[date_q.id]["answers"]
+    assert isinstance(answers, list)
+    for form in ("٢٩ مارس ٢٠٢٣", "29 اذار 2023", "٢٩/٣/٢٠٢٣", "2023-03-29"):
+        assert form in answers
+    name_q = next(q for q in bank.selected() if q.type == QuestionType.SHORT_ANSWER
+                  and q.shown_answer == "حسين أمير عبد اللهيان")
+    assert "حسين امير عبد اللهيان" in parsed[name_q.id]["answers"]  # type: ignore[operator]
+    # Never more than the quiz accepts: every listed form passes the grader exactly.
+    for q in bank.selected():
+        if q.type in (QuestionType.SHORT_ANSWER, QuestionType.CLOZE):
+            for form in parsed[q.id]["answers"]:  # type: ignore[attr-defined]
+                verdict = check_answer(form, q.shown_answer, q.alternatives)
+                assert verdict.correct and not verdict.near_miss, (q.id, form)

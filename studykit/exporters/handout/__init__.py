@@ -1,7 +1,7 @@
-"""Classroom handouts: shuffled versions with answer keys, as PDF, HTML or Markdown.
+"""Classroom handouts: shuffled versions with answer keys, as PDF, HTML, Markdown or Word.
 
-`layout` decides what is printed (versions, order, numbering, keys); `pdf`, `html` and
-`markdown` only draw it. `write_handout` is the one entry point the CLI calls.
+`layout` decides what is printed (versions, order, numbering, keys); `pdf`, `html`,
+`markdown` and `word` only draw it. `write_handout` is the one entry point the CLI calls.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from studykit.exporters.handout.layout import (
 from studykit.fsutil import atomic_write
 from studykit.models import Question
 
-FORMATS = (".pdf", ".html", ".md")
+FORMATS = (".pdf", ".html", ".md", ".docx")
 
 __all__ = ["FORMATS", "HandoutError", "HandoutOptions", "KeyMode", "key_path", "render",
            "write_handout"]
@@ -31,7 +31,7 @@ def key_path(path: Path) -> Path:
 
 
 def render(handout: Handout, suffix: str, *, questions: bool, keys: bool) -> bytes | str:
-    """The handout in the format named by a file suffix (.pdf, .html, .md)."""
+    """The handout in the format named by a file suffix (.pdf, .html, .md, .docx)."""
     if suffix == ".pdf":
         from studykit.exporters.handout.pdf import render_pdf
 
@@ -44,6 +44,10 @@ def render(handout: Handout, suffix: str, *, questions: bool, keys: bool) -> byt
         from studykit.exporters.handout.markdown import render_markdown
 
         return render_markdown(handout, questions=questions, keys=keys)
+    if suffix == ".docx":
+        from studykit.exporters.handout.word import render_docx
+
+        return render_docx(handout, questions=questions, keys=keys)
     raise HandoutError(f"unknown handout format {suffix!r} (use {', '.join(FORMATS)})")
 
 

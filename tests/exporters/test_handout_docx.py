@@ -98,7 +98,7 @@ def test_versions_keys_and_rtl_match_the_layout() -> None:
     # One section per version and one per key, each with its version in the footer.
     assert len(doc.sections) == 6
     footers = [s.footer.paragraphs[0].text for s in doc.sections]
-    assert footers == [f"النموذج {v} — صفحة " for v in "AABBCC"]
+    assert footers == [f"النموذج {v} — صفحة " for v in "أأببجج"]  # Arabic version labels
     assert all(s.footer.paragraphs[0]._p.find(qn("w:fldSimple")) is not None
                for s in doc.sections)
     lines = texts(doc)
@@ -133,7 +133,7 @@ def test_keys_separate_and_questions_only(tmp_path: Path) -> None:
     keys = Document(str(tmp_path / "quiz-key.docx"))
     assert not any(t.startswith("مفتاح الإجابات") for t in texts(questions))
     assert [t for t in texts(keys) if t.startswith("مفتاح الإجابات")] == [
-        "مفتاح الإجابات — النموذج A", "مفتاح الإجابات — النموذج B"]
+        "مفتاح الإجابات — النموذج أ", "مفتاح الإجابات — النموذج ب"]
     check_rtl(questions)
     check_rtl(keys)
 

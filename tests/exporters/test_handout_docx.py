@@ -191,3 +191,17 @@ def test_long_title_is_cut_only_in_the_file_properties() -> None:
     doc = Document(io.BytesIO(render_docx(handout)))
     assert len(doc.core_properties.title) == 255
     assert doc.paragraphs[0].text.startswith(title)
+
+
+def test_school_instructions_marks_and_answer_sheet_reach_word(tmp_path: Path) -> None:
+    bank_path = tmp_path / "bank.yaml"
+    save_bank(make_bank(), bank_path)
+    out = tmp_path / "quiz.docx"
+    result = CliRunner().invoke(main, ["handout", str(bank_path), "-o", str(out), "--school",
+                                       "مدرسة النور", "--instructions", "أجب عن جميع الأسئلة",
+                                       "--marks", "2", "--answer-sheet"])
+    assert result.exit_code == 0, result.output
+    got = texts(Document(str(out)))
+    assert "مدرسة النور" in got and "أجب عن جميع الأسئلة" in got
+    assert any(t.startswith("ورقة الإجابة") for t in got)
+    assert any("◯ صح" in t for t in got)

@@ -26,12 +26,14 @@ from studykit.exporters.handout.layout import (
     LABELS,
     PAGE_WORD,
     SCORE,
+    SHEET_TITLE,
     SOURCE_WORD,
     TEXT_TITLE,
     VERSION_WORD,
     Handout,
     Item,
     Version,
+    sheet_rows,
     split_blank,
 )
 from studykit.models import QuestionType
@@ -77,9 +79,13 @@ def render_docx(handout: Handout, *, questions: bool = True, keys: bool = True) 
 def _version_body(doc: Any, handout: Handout, version: Version) -> None:
     label = f"{VERSION_WORD} {version.label}"
     title = f"{handout.title} ({label})" if handout.title else label
+    if handout.school:
+        _para(doc, handout.school, bold=True)
     _para(doc, title, style="Title")
     _para(doc, "    ".join(f"{name}: ..................." for name in HEADER_FIELDS))
-    _para(doc, f"{SCORE}: ...... / {len(version.items)}", bold=True)
+    _para(doc, f"{SCORE}: ...... / {version.total or len(version.items)}", bold=True)
+    if handout.instructions:
+        _para(doc, handout.instructions, italic=True)
     if handout.excerpts:
         _para(doc, TEXT_TITLE, style="Heading 2")
         for text in handout.excerpts:
@@ -89,6 +95,12 @@ def _version_body(doc: Any, handout: Handout, version: Version) -> None:
         _para(doc, section.instructions, italic=True)
         for item in section.items:
             _item(doc, item)
+    rows = sheet_rows(version) if handout.answer_sheet else []
+    if rows:
+        # The bubble sheet, as in the PDF: one row per multiple-choice or true/false item.
+        _para(doc, f"{SHEET_TITLE} — {label}", style="Heading 2")
+        for number, choices in rows:
+            _para(doc, f"{number}.   " + "    ".join(f"◯ {c}" for c in choices))
 
 
 def _item(doc: Any, item: Item) -> None:

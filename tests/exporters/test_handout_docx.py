@@ -194,10 +194,8 @@ def test_long_title_is_cut_only_in_the_file_properties() -> None:
 
 
 def test_school_instructions_marks_and_answer_sheet_reach_word(tmp_path: Path) -> None:
-    bank_path = tmp_path / "bank.yaml"
-    save_bank(make_bank(), bank_path)
-    out = tmp_path / "quiz.docx"
-    result = CliRunner().invoke(main, ["handout", str(bank_path), "-o", str(out), "--school",
+    out = tmp_path / "quiz.docx"  # the default deck: it has multiple-choice items to bubble
+    result = CliRunner().invoke(main, ["handout", "-o", str(out), "--count", "12", "--school",
                                        "مدرسة النور", "--instructions", "أجب عن جميع الأسئلة",
                                        "--marks", "2", "--answer-sheet"])
     assert result.exit_code == 0, result.output

@@ -160,10 +160,17 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
             continue
         first2, last2, support = span
         used |= support
-        if title.rank == "given" and not support and any(
-                closed_class(t.text) for t in toks[first2:last2 + 1]):
+        if title.start > 0 and not ctx.breaks[title.start] and named_after(
+                toks[title.start - 1].text):
+            # `مستشفى الملك فهد التخصصي`: the title is part of a thing's name.
+            held.append(HeldBack(toks[first2].start, toks[last2].end, "a thing's name"))
+            continue
+        if title.rank == "given" and not support and (any(
+                closed_class(t.text) for t in toks[first2:last2 + 1])
+                or toks[first2].text in word_given_names()):
             # `أنا بخير` (آنا, Anna, folds like the pronoun), `نادية ربما`: a given name
-            # followed by common words, and the tagger sees no name either.
+            # followed by common words; `جمال الجغبوب` ("the beauty of"): a given name that
+            # is also a word. The tagger sees no name either.
             held.append(HeldBack(toks[first2].start, toks[last2].end, "not a name"))
             continue
         word = toks[first2].text

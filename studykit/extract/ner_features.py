@@ -81,19 +81,28 @@ def _word_class(word: str) -> list[str]:
     return out
 
 
+@cache
+def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """A word's own features and the ones it lends a neighbour at offset d (cached: news
+    repeats its words, and building strings is most of the tagger's time)."""
+    s = stem(word)
+    classes = _word_class(word)
+    own = ("b", "w=" + word, "s=" + s, "p2=" + word[:2], "p3=" + word[:3],
+           "x2=" + word[-2:], "x3=" + word[-3:], "al" if word.startswith("ال") else "nal",
+           f"ln={min(len(word), 8)}", *("c=" + c for c in classes))
+    lent = {d: (f"w{d:+d}={word}", f"s{d:+d}={s}", *(f"c{d:+d}={c}" for c in classes))
+            for d in (-2, -1, 1, 2)}
+    return own, lent
+
+
 def sentence_features(words: Sequence[str], breaks: Sequence[bool]) -> list[list[str]]:
     """Feature strings for each word of one sentence; `breaks[i]`: punctuation before word i."""
-    classes = [_word_class(w) for w in words]
+    table = [_word_features(w) for w in words]
     stems = [stem(w) for w in words]
     n = len(words)
     out: list[list[str]] = []
-    for i, w in enumerate(words):
-        f = [
-            "b", "w=" + w, "s=" + stems[i], "p2=" + w[:2], "p3=" + w[:3],
-            "x2=" + w[-2:], "x3=" + w[-3:], "al" if w.startswith("ال") else "nal",
-            f"ln={min(len(w), 8)}",
-        ]
-        f += ["c=" + c for c in classes[i]]
+    for i in range(n):
+        f = list(table[i][0])
         if breaks[i]:
             f.append("brk")
         if i + 1 < n and breaks[i + 1]:
@@ -101,9 +110,7 @@ def sentence_features(words: Sequence[str], breaks: Sequence[bool]) -> list[list
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.append(f"w{d:+d}={words[j]}")
-                f.append(f"s{d:+d}={stems[j]}")
-                f += [f"c{d:+d}={c}" for c in classes[j]]
+                f += table[j][1][d]
             else:
                 f.append(f"edge{d:+d}")
         if i > 0:

@@ -143,7 +143,9 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
             ) -> tuple[list[tuple[Span, Title]], list[HeldBack]]:
     """The person spans to keep, with their titles, and the candidates held back."""
     toks = ctx.tokens
-    spans, inside = tag(ctx)
+    # The rules' spans and a word either side are all the tagger is asked about token by token.
+    wanted = frozenset(k for (f, la, _), _ in rules for k in range(max(0, f - 1), la + 2))
+    spans, inside = tag(ctx, wanted)
     tagged = [t for t in spans if t.prob >= SUPPORT]
     by_token: dict[int, Tagged] = {}
     for t in tagged:
@@ -154,7 +156,7 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
     held: list[HeldBack] = []
     used: set[Tagged] = set()
     for (first, last, fstart), title in rules:
-        span = _rule_span(ctx, first, last, tagged, probs, inside)
+        span = _rule_span(ctx, first, last, by_token, probs, inside)
         if span is None:
             held.append(HeldBack(toks[first].start, toks[last].end, "not a name"))
             continue
@@ -185,6 +187,10 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
         start = fstart if first2 == first else name_start(ctx, first2)
         kept.append(((first2, last2, start), title))
     covered = {k for (f, la, _), _ in kept for k in range(f, la + 1)}
+    surnames: dict[str, list[str]] = {}
+    for (f, la, _), _ in kept:
+        if la > f:
+            surnames.setdefault(N.skeleton_of(toks[la].text), []).append(toks[la].text)
     for first, last in byline_people(ctx):
         if not any(k in covered for k in range(first, last + 1)):
             kept.append(((first, last, toks[first].start), Title(first, first, "given", "")))
@@ -198,7 +204,7 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
         first, last = bounds
         if _names_a_thing(ctx, first, last):
             continue  # `جامعة محمد الخامس`, `مسجد الشيخ زايد`: a thing named after a person
-        if _known_surname(ctx, kept, first):
+        if _known_surname(ctx, surnames, first):
             continue  # `بلاتر بوضوح` after `سيب بلاتر`: a later mention, not a new person
         reason = _tagger_only_doubt(ctx, first, last, probs)
         if reason:
@@ -206,6 +212,8 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
             continue
         kept.append(((first, last, name_start(ctx, first)), Title(first, first, "given", "")))
         covered.update(range(first, last + 1))
+        if last > first:
+            surnames.setdefault(N.skeleton_of(toks[last].text), []).append(toks[last].text)
     # Titled people first, in text order, then names with no title (see people.py).
     return sorted(kept, key=lambda k: (k[1].rank == "given", k[0][0])), held
 
@@ -225,15 +233,19 @@ def _names_a_thing(ctx: Context, first: int, last: int) -> bool:
                                    and before.startswith(("ال", "لل")))
 
 
-def _known_surname(ctx: Context, kept: list[tuple[Span, Title]], first: int) -> bool:
-    """Token `first` is the last word of a kept multi-word name: a name never opens with
-    another person's surname."""
+def _known_surname(ctx: Context, surnames: dict[str, list[str]], first: int) -> bool:
+    """Token `first` is the last word of a kept multi-word name (`surnames`, by skeleton): a
+    name never opens with another person's surname."""
     toks = ctx.tokens
     word = ctx.folded[name_start(ctx, first):toks[first].end]
-    return any(la > f and N.same_word(word, toks[la].text) for (f, la, _), _ in kept)
+    # (`امبيكي` and `مبيكي` are one word with different skeletons: look under both.)
+    keys = {N.skeleton_of(word), N.skeleton_of("ا" + word)}
+    if word.startswith("ا"):
+        keys.add(N.skeleton_of(word[1:]))
+    return any(N.same_word(word, known) for key in keys for known in surnames.get(key, ()))
 
 
-def _rule_span(ctx: Context, first: int, last: int, tagged: list[Tagged],
+def _rule_span(ctx: Context, first: int, last: int, by_token: dict[int, Tagged],
                probs: dict[int, float], inside: dict[int, float]
                ) -> tuple[int, int, set[Tagged]] | None:
     """A title rule's name, its edges cut where they are no name (closed-class words, or words
@@ -274,7 +286,7 @@ def _rule_span(ctx: Context, first: int, last: int, tagged: list[Tagged],
         last = first + 1  # `العميد يحيى سريع`: a title names a man by more than his given name
     if first > last:
         return None
-    support = {t for t in tagged if t.first <= last and t.last >= first}
+    support = {by_token[k] for k in range(first, last + 1) if k in by_token}
     for t in sorted(support, key=lambda t: t.first):
         k = first - 1
         while k >= t.first and _extends(ctx, k, probs, left=True):

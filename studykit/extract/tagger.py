@@ -70,9 +70,12 @@ def person_spans(ctx: Context) -> list[Tagged]:
     return tag(ctx)[0]
 
 
-def tag(ctx: Context) -> tuple[list[Tagged], dict[int, float]]:
-    """Person spans, and for every token the tagger read, the probability that it is part of
-    a person's name (1 - P(O)). Tokens of sentences with no possible name word are absent."""
+def tag(ctx: Context, wanted: frozenset[int] | None = None
+        ) -> tuple[list[Tagged], dict[int, float]]:
+    """Person spans, and for the tokens in `wanted` (all when None) that the tagger read, the
+    probability that each is part of a person's name (1 - P(O)). Tokens of sentences with no
+    possible name word are absent. (Each marginal is a call into crfsuite: only the tokens
+    the rules ask about are worth it.)"""
     toks = ctx.tokens
     if not toks or not MODEL.is_file():
         return [], {}
@@ -86,7 +89,8 @@ def tag(ctx: Context) -> tuple[list[Tagged], dict[int, float]]:
         breaks = [ctx.breaks[i] for i in range(start, end)]
         labels = tagger.tag(sentence_features(words, breaks))
         for k in range(len(labels)):
-            inside[start + k] = 1.0 - tagger.marginal("O", k)
+            if wanted is None or start + k in wanted:
+                inside[start + k] = 1.0 - tagger.marginal("O", k)
         first = None
         for k, label in enumerate([*labels, "O"]):
             if first is not None and label != "I-PERS":

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from studykit.arabic import fold
+from studykit.extract import lexicon as L
 from studykit.extract.context import Context, Found, build_facts
 from studykit.models import Fact, FactKind
 
@@ -48,9 +50,28 @@ def extract_quotes(ctx: Context, people: list[Fact], names: list[Fact]) -> list[
     return build_facts(ctx, FactKind.QUOTE, found)
 
 
+# `قائلًا إن`, `مضيفًا أن`: the participles that hand a clause's subject its quotation.
+_PARTICIPLES = frozenset(fold(w).text for w in (
+    "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "موضحا", "موضحة", "مشيرا", "مشيرة",
+    "معتبرا", "معتبرة", "لافتا", "لافتة", "مشددا", "مشددة", "متابعا", "متابعة"))
+
+
+def _says(ctx: Context, before_person: str, between: str) -> bool:
+    """A speech verb just before the person (`وقال كيري`, `أكد وزير الخارجية X`) or between
+    the person and the quotation (`X، الذي قال إن`): the attribution clause names them."""
+    verbs = L.verbs() | _PARTICIPLES
+    near = [fold(w).text.strip("،,:") for w in before_person.split()[-12:]]
+    if any(w in verbs or (w[:1] in ("و", "ف") and w[1:] in verbs) for w in near):
+        return True
+    return any(fold(w).text.strip("،,:") in verbs or fold(w).text[1:] in verbs
+               for w in between.split())
+
+
 def _speaker(ctx: Context, start: int, sentence: int, before: list[tuple[int, int, int, int]],
              people: list[Fact]) -> dict[str, str]:
-    """The nearest person before the quote in its sentence, preferring a grammatical subject."""
+    """The nearest person before the quote in its sentence whose own attribution clause says
+    they spoke, preferring a grammatical subject; nobody when no clause says so (a quote
+    keyed to the wrong person costs more than one with no speaker question)."""
     best: tuple[bool, int, int] | None = None
     for m_end, m_start, m_sentence, k in reversed(before):
         if start - m_end > _MAX_GAP or m_sentence < sentence:
@@ -58,6 +79,8 @@ def _speaker(ctx: Context, start: int, sentence: int, before: list[tuple[int, in
         # `اجتماع مع نظيره الروسي، X`: a person after مع is spoken to, not speaking.
         words = ctx.text[max(0, m_start - 40):m_start].split()[-4:]
         subject = not any(w in ("مع", "ومع") for w in words)
+        if not _says(ctx, ctx.text[max(0, m_start - 80):m_start], ctx.text[m_end:start]):
+            continue
         if best is None or (subject, m_end) > best[:2]:
             best = (subject, m_end, k)
         if subject:

@@ -62,7 +62,8 @@ def person_questions(ctx: Context, fact: Fact) -> list[Question]:
             f"بحسب المقال، من {_pronoun(role)} {role}؟", name, spot,
             verbatim=spot.answer == name, alternatives=alternatives(ctx, fact, name)))
     at = find_phrase(spot.sentence, role)
-    if at is not None:
+    # `للمدرب`: the role as written carries a preposition; as an answer it reads wrong.
+    if at is not None and not role.split()[0].startswith(("لل", "بال")):
         role_spot = replace(spot, answer_start=at[0], answer_end=at[1])
         out.append(make_question(
             ctx, "role-of-person", QuestionType.SHORT_ANSWER, [fact],

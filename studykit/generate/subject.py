@@ -29,8 +29,11 @@ _REPORT = (
     r"(?:ت|وا|ا)?")
 _SAID = r"(?:الي|ان|انه|انها|انهم|بان|علي|في|عن|قايلا|قايله)"
 _OPENER = r"^(?:(?:و|ف)?(?:كما|قد|لكن|ثم)\s+)?(?:و|ف)?"
+# (A quotation right after the verb is what was said, unless it closes within three words:
+# `وأعلنت "مايكروسوفت" عن` quotes the subject's name.)
 _VERB_NO_SUBJECT = re.compile(
-    _OPENER + _REPORT + r"(?:\s+" + _SAID + r"(?=\s|$)|\s*[\"“«:،,])")
+    _OPENER + _REPORT + r"(?:\s+" + _SAID + r"(?=\s|$)|\s*[:،,]"
+    r"|\s*[\"“«](?!\s*(?:\S+\s+){0,2}\S+?[\"”»]))")
 # Any finite verb opening the clause with a preposition or adverbial right after it: the
 # subject went with the clause before (`فقد تراجعت خلال يونيو`, `ارتفعت على أساس سنوي`,
 # `وتعمل في`). A feminine past (`...ت`, not a plural `...ات`) or an imperfect (`ي...`, `ت...`).
@@ -80,8 +83,10 @@ def implied_subject(clause: str) -> bool:
 
 def needs_subject(clause: str) -> bool:
     """True when the clause cannot stand as a prompt: its subject is implied, or pointed at
-    with a demonstrative (`هذا الفنان`, `هذه الشركة`)."""
-    return implied_subject(clause) or bool(_THIS_HEAD.search(_head(clause)))
+    with a demonstrative near its start (`هذا الفنان`, `هذه الشركة`; not `بمثل هذه المكانة`
+    further on, which is an idiom)."""
+    head = " ".join(_head(clause).split()[:4])
+    return implied_subject(clause) or bool(_THIS_HEAD.search(head))
 
 
 # Opinion and prediction markers, folded (أ → ا, ة → ه): `سوف`, `يمكن القول`, `ربما`.

@@ -85,3 +85,15 @@ def test_the_tagger_runs_only_where_a_name_word_is() -> None:
 def test_yesterday_with_a_weekday(text: str, value: str) -> None:
     dates = {f.value for f in extract(text, date(2015, 8, 6)) if f.kind.value == "date"}
     assert value in dates, dates
+
+
+def test_a_quote_goes_only_to_the_speaker_its_clause_names() -> None:
+    text = ("وقال وزير الخارجية الأمريكي جون كيري إن الاتفاق مهم للمنطقة. "
+            "وطبقًا لما قالته “وول ستريت جورنال”، فإن مساعي كيري “قد تركز على تشجيع الحلفاء "
+            "على دعم الاتفاق”.\n")
+    quotes = [f for f in extract(text, date(2015, 8, 5)) if f.kind.value == "quote"]
+    wsj = next(q for q in quotes if "تشجيع الحلفاء" in q.text)
+    assert "speaker" not in wsj.attrs  # the newspaper said it, not Kerry
+    text = "صرّح المتحدث باسم البيت الأبيض، جون كيربي، قائلًا إن “روسيا تسعى للتعاون مع إيران”.\n"
+    quote = next(f for f in extract(text, date(2015, 8, 5)) if f.kind.value == "quote")
+    assert quote.attrs.get("speaker_name") == "جون كيربي"

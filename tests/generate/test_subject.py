@@ -114,3 +114,11 @@ def test_a_number_the_sentence_adds_up_is_given_away() -> None:
     text = "بلغت الأرباح 100 مليون ريال مقابل 50 مليون في العام السابق"
     at = text.find("100")
     assert not computable(text, at, at + 3)
+
+
+@pytest.mark.parametrize("clause", [
+    'وأعلنت "مايكروسوفت" عن نيتها توفير "ويندوز 10" للمستخدمين في 29 من يوليو',
+    "وكان ضم حارس مرمى بمثل هذه المكانة خاصة من منافس كبير ضربة موفقة للمدرب",
+])
+def test_a_quoted_subject_and_a_late_demonstrative_are_fine(clause: str) -> None:
+    assert not needs_subject(clause)

@@ -74,7 +74,7 @@ def _classify(ctx: Context) -> tuple[list[tuple[int, int]], list[tuple[tuple[int
     الرياض`) it is the newspaper, alone it is the city. An unknown one or two words count as
     a place only beside an outlet (`زيوريخ ــ رويترز`, `وادي الدواسر-الوئام:`), where the
     other part of the line can only be where the story was filed from."""
-    from studykit.extract.person_evidence import closed_class
+    from studykit.extract.person_evidence import closed_class, is_name_word
 
     parts = [(p, _words(ctx, p)) for p in byline_parts(ctx)]
     places = [p for p, w in parts if w in L.places() and not _outlet(w)]
@@ -83,8 +83,13 @@ def _classify(ctx: Context) -> tuple[list[tuple[int, int]], list[tuple[tuple[int
         places, both = both[:1], both[1:]
     outlets = [p for p, w in parts if _outlet(w) and p not in places] + both
     out: list[tuple[tuple[int, int], bool]] = [(p, True) for p in places]
+    if places:
+        return outlets, out  # the dateline is known; other parts are people or outlets
     for p, w in parts:
         if p in places or p in outlets or not outlets or not 1 <= len(w) <= 2:
+            continue
+        # `فهد العتيبي- سبق- جدة:`: two words with a name word are the journalist.
+        if len(w) == 2 and any(is_name_word(x) for x in w):
             continue
         if not any(closed_class(x) or x.isdigit() for x in w):
             out.append((p, False))

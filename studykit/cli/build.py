@@ -34,7 +34,9 @@ def build(articles: tuple[Path, ...], output: Path | None, published: date | Non
     """Build a question bank from ARTICLES, merging into an existing bank file.
 
     Review decisions and hand edits in an existing bank are kept; new questions arrive as
-    drafts; questions whose facts vanished are marked orphaned.
+    drafts; questions whose facts vanished are marked orphaned. Questions the generator is
+    unsure of are held back (status held: never exported or quizzed); list and review them
+    with `studykit review BANK --status held`.
     """
     from studykit.pipeline import build_bank_file, build_steps
 

@@ -19,7 +19,10 @@ from studykit.cli.build import parse_published
               help="Publication date for resolving relative dates (overrides front matter).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print {\"source\": ..., \"facts\": [...]} as JSON instead of a table.")
-def extract_command(article: Path, published: date | None, as_json: bool) -> None:
+@click.option("--held-back", is_flag=True,
+              help="Also list the person candidates held back as unsure, with the reason.")
+def extract_command(article: Path, published: date | None, as_json: bool,
+                    held_back: bool) -> None:
     """Extract dates, people, places, agreements, organisations, numbers and quotes.
 
     ARTICLE is a .txt, .md or .html file (UTF-8 or UTF-16 with BOM, optional front matter).
@@ -35,14 +38,26 @@ def extract_command(article: Path, published: date | None, as_json: bool) -> Non
 
     for warning in article_warnings(doc):
         click.echo(f"Warning: {warning}", err=True)
+    held: list[tuple[str, str]] = []
+    if held_back:
+        from studykit.extract.context import Context
+        from studykit.extract.people import held_back_people
+
+        held = held_back_people(Context(text=doc.body, published=doc.source.published))
     if as_json:
         payload: dict[str, Any] = {
             "source": doc.source.model_dump(mode="json"),
             "facts": [f.model_dump(mode="json") for f in facts],
         }
+        if held_back:
+            payload["held_back"] = [{"text": t, "reason": r} for t, r in held]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
     _print_table(doc.source.title or doc.source.id, [f.model_dump(mode="json") for f in facts])
+    if held_back:
+        click.echo(f"held back ({len(held)} person candidates):")
+        for text, reason in held:
+            click.echo(f"  {text}  — {reason}")
 
 
 def _print_table(title: str, facts: list[dict[str, Any]]) -> None:

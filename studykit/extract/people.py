@@ -17,7 +17,14 @@ from studykit.extract.context import Context, Found, build_facts
 from studykit.extract.datewords import month_words
 from studykit.extract.given_names import given_name_people
 from studykit.extract.honorifics import honorific_names
-from studykit.extract.person_evidence import closed_class, combine, function_words, is_name_word
+from studykit.extract.person_evidence import (
+    HeldBack,
+    Span,
+    closed_class,
+    combine,
+    function_words,
+    is_name_word,
+)
 from studykit.extract.titles import Title, titled_names
 from studykit.models import Fact, FactKind, fact_id
 
@@ -30,8 +37,7 @@ class Person:
     names: set[tuple[str, ...]] = field(default_factory=set)  # distinct spellings seen
 
 
-def extract_people(ctx: Context) -> list[Fact]:
-    """Person facts: value the fullest spelling, role the title near the first full mention."""
+def _candidates(ctx: Context) -> tuple[list[tuple[Span, Title]], list[HeldBack], list[Title]]:
     titled, all_titles = titled_names(ctx)
     titled = titled + honorific_names(ctx, titled, all_titles)
     covered = {t for f, _ in titled for t in range(f[0], f[1] + 1)}
@@ -39,7 +45,24 @@ def extract_people(ctx: Context) -> list[Fact]:
     # Titled people first, in text order; names with no title after them, so that the
     # order of titled facts does not depend on a bare mention earlier in the text.
     titled = sorted(titled, key=lambda t: t[0][0]) + given_name_people(ctx, covered)
-    titled, _ = combine(ctx, titled)
+    kept, held = combine(ctx, titled)
+    return kept, held, all_titles
+
+
+def held_back_people(ctx: Context) -> list[tuple[str, str]]:
+    """The person candidates the extractor did not keep, as (text, reason), in text order:
+    for a reviewer curious what was left out (`studykit extract --held-back`)."""
+    held = sorted(_candidates(ctx)[1], key=lambda h: h.start)
+    out = []
+    for h in held:
+        start, end = ctx.orig(h.start, h.end)
+        out.append((" ".join(ctx.text[start:end].split()), h.reason))
+    return list(dict.fromkeys(out))
+
+
+def extract_people(ctx: Context) -> list[Fact]:
+    """Person facts: value the fullest spelling, role the title near the first full mention."""
+    titled, _, all_titles = _candidates(ctx)
     people: list[Person] = []
     for span, title in titled:
         person = _find(ctx, people, span)

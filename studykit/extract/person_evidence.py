@@ -10,7 +10,7 @@ it become person facts (a wrong person costs a teacher more than a missed one):
   names, not closed-class words (verbs, particles, common nouns, places, nationalities);
 - a tagger span no rule found: kept when the model is confident, it has two or more words,
   every word could be a name and at least one is a known name word.
-Everything else is held back (`held_back` lists it with the reason, for `extract --held-back`).
+Everything else is held back, with the reason (`studykit extract ARTICLE --held-back` lists it).
 """
 
 from __future__ import annotations

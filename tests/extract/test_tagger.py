@@ -97,3 +97,20 @@ def test_a_quote_goes_only_to_the_speaker_its_clause_names() -> None:
     text = "صرّح المتحدث باسم البيت الأبيض، جون كيربي، قائلًا إن “روسيا تسعى للتعاون مع إيران”.\n"
     quote = next(f for f in extract(text, date(2015, 8, 5)) if f.kind.value == "quote")
     assert quote.attrs.get("speaker_name") == "جون كيربي"
+
+
+def test_extract_lists_what_it_held_back(tmp_path: "Path") -> None:
+    import json as _json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from studykit.cli import main
+
+    article = Path(str(tmp_path)) / "a.txt"
+    article.write_text("العنوان\n\nوقال ميسي إن الفريق جاهز. وجرى الاتفاق على تمديد الهدنة.\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--json", "--held-back"])
+    assert result.exit_code == 0, result.output
+    held = _json.loads(result.stdout)["held_back"]
+    assert {"text": "ميسي", "reason": "a single word with no title"} in held

@@ -4,6 +4,7 @@ bylines, names as wholes, and the junk real news used to turn into people."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -99,9 +100,8 @@ def test_a_quote_goes_only_to_the_speaker_its_clause_names() -> None:
     assert quote.attrs.get("speaker_name") == "جون كيربي"
 
 
-def test_extract_lists_what_it_held_back(tmp_path: "Path") -> None:
+def test_extract_lists_what_it_held_back(tmp_path: Path) -> None:
     import json as _json
-    from pathlib import Path
 
     from click.testing import CliRunner
 

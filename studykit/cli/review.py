@@ -230,6 +230,11 @@ def review(bank: Path, rtl: str, which: str, ids: tuple[str, ...]) -> None:
             history.append((i, before, action))
             counts[action] += 1
             i += 1
+            # Say what was saved: an edit approves the question too (u takes it back).
+            said = {"approve": "approved", "edit": "edited and approved", "reject": "rejected",
+                    "draft": "back to draft"}.get(action)
+            if said:
+                click.echo(f"  {said}")
     except (click.Abort, KeyboardInterrupt):
         # Ctrl-C / Ctrl-D: every decision before this question is already on disk.
         click.echo("\nStopped; the decisions made so far are saved.", err=True)

@@ -98,8 +98,13 @@ def test_versions_keys_and_rtl_match_the_layout() -> None:
     # One section per version and one per key, each with its version in the footer.
     assert len(doc.sections) == 6
     footers = [s.footer.paragraphs[0].text for s in doc.sections]
-    assert footers == [f"النموذج {v} — صفحة " for v in "أأببجج"]  # Arabic version labels
+    # Arabic version labels; a key's footer says it is the key (as the PDF does).
+    assert footers == [f"{k}النموذج {v} — صفحة " for v in "أبج"
+                       for k in ("", "مفتاح الإجابات — ")]
     assert all(s.footer.paragraphs[0]._p.find(qn("w:fldSimple")) is not None
+               for s in doc.sections)
+    # Page numbers start again at 1 in every version and every key.
+    assert all(s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
                for s in doc.sections)
     lines = texts(doc)
     position = 0
@@ -203,3 +208,20 @@ def test_school_instructions_marks_and_answer_sheet_reach_word(tmp_path: Path) -
     assert "مدرسة النور" in got and "أجب عن جميع الأسئلة" in got
     assert any(t.startswith("ورقة الإجابة") for t in got)
     assert any(t.count("◯") >= 2 for t in got)  # a row of bubbles
+
+
+def test_headings_stay_with_their_first_question_and_questions_do_not_chain() -> None:
+    bank = make_bank()
+    handout = build_handout(bank.questions, HandoutOptions(versions=1, seed=1))
+    doc = Document(io.BytesIO(render_docx(handout)))
+    paragraphs = doc.paragraphs
+    for i, p in enumerate(paragraphs):
+        if p.style.name == "Heading 2" and i + 1 < len(paragraphs):
+            assert p.paragraph_format.keep_with_next
+            assert paragraphs[i + 1].paragraph_format.keep_with_next  # the instruction
+    # No run of kept paragraphs longer than one question with its options (at most 6).
+    run = longest = 0
+    for p in paragraphs:
+        run = run + 1 if p.paragraph_format.keep_with_next else 0
+        longest = max(longest, run)
+    assert longest <= 8

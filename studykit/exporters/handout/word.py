@@ -69,7 +69,7 @@ def render_docx(handout: Handout, *, questions: bool = True, keys: bool = True) 
         for draw in parts:
             section = doc.sections[0] if first else doc.add_section(WD_SECTION.NEW_PAGE)
             first = False
-            _rtl_section(section, version)
+            _rtl_section(section, version, key=draw is _key_body)
             draw(doc, handout, version)
     out = io.BytesIO()
     doc.save(out)
@@ -91,8 +91,9 @@ def _version_body(doc: Any, handout: Handout, version: Version) -> None:
         for text in handout.excerpts:
             _para(doc, text, size=FONT_SIZE_PT - 2)
     for section in version.sections:
-        _para(doc, section.title, style="Heading 2")
-        _para(doc, section.instructions, italic=True)
+        # A heading and its instruction stay on the page of the section's first question.
+        _para(doc, section.title, style="Heading 2", keep_with_next=True)
+        _para(doc, section.instructions, italic=True, keep_with_next=True)
         for item in section.items:
             _item(doc, item)
     rows = sheet_rows(version) if handout.answer_sheet else []
@@ -109,13 +110,17 @@ def _item(doc: Any, item: Item) -> None:
     if qtype == QuestionType.CLOZE:
         parts = split_blank(item.prompt)
         prompt = f"{parts[0]}{BLANK}{parts[1]}" if parts else f"{prompt} {BLANK}"
-    _para(doc, f"{item.number}. {prompt}", keep_with_next=True)
+    # A question stays with what follows it (options, answer line), never with the next
+    # question: a chain of kept paragraphs would move a whole section to the next page.
+    _para(doc, f"{item.number}. {prompt}", keep_with_next=qtype != QuestionType.CLOZE)
     if qtype == QuestionType.MCQ:
         for i, option in enumerate(item.options):
-            _para(doc, f"{LABELS[i]}. {option}", indent=True)
+            _para(doc, f"{LABELS[i]}. {option}", indent=True,
+                  keep_with_next=i < len(item.options) - 1)
     elif qtype == QuestionType.TIMELINE:
         for i, event in enumerate(item.options):
-            _para(doc, f"[      ] {LABELS[i]}. {event}", indent=True)
+            _para(doc, f"[      ] {LABELS[i]}. {event}", indent=True,
+                  keep_with_next=i < len(item.options) - 1)
     elif qtype == QuestionType.TRUE_FALSE:
         _para(doc, "          ".join(item.options), indent=True)
     elif qtype == QuestionType.SHORT_ANSWER:
@@ -202,22 +207,39 @@ def _arabic_defaults(doc: Any) -> None:
     _set(rpr, "w:lang").set(qn("w:bidi"), "ar-SA")
 
 
-def _rtl_section(section: Any, version: Version) -> None:
-    """Right-to-left section with its own footer: version label and page number."""
+def _rtl_section(section: Any, version: Version, key: bool = False) -> None:
+    """Right-to-left section with its own footer (version label, page number counted from 1
+    in each version and each key, as the PDF does)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     _set(section._sectPr, "w:bidi")
+    numbering = section._sectPr.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = OxmlElement("w:pgNumType")
+        later = next((section._sectPr.find(qn(tag)) for tag in _AFTER_PGNUM
+                      if section._sectPr.find(qn(tag)) is not None), None)
+        if later is not None:
+            later.addprevious(numbering)
+        else:
+            section._sectPr.append(numbering)
+    numbering.set(qn("w:start"), "1")
     footer = section.footer
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0]
     for run in list(paragraph.runs):
         run._r.getparent().remove(run._r)
-    _fill(paragraph, f"{VERSION_WORD} {version.label} — {PAGE_WORD} ")
+    label = f"{VERSION_WORD} {version.label}"
+    _fill(paragraph, f"{KEY_TITLE} — {label} — {PAGE_WORD} " if key else f"{label} — {PAGE_WORD} ")
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     paragraph._p.append(field)
 
+
+# CT_SectPr: what must come after w:pgNumType.
+_AFTER_PGNUM = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+                "w:sectPrChange")
 
 # WordprocessingML fixes the order of properties (ECMA-376 CT_PPrBase, CT_RPr, CT_SectPr,
 # CT_TblPr); Word calls a file with them out of order corrupt. For each property we add, the

@@ -50,6 +50,10 @@ def _show(q: Question, n: int, total: int, rtl: str = "logical") -> None:
 
     click.echo(displayable(f"[{n}/{total}] {q.id}  {q.type.value} (template {q.template}) · "
                            f"{q.status.value}"))
+    if q.status.value == "held":
+        # The generator holds back a question only when its clause leans on the one before.
+        click.echo("  held back: its sentence leans on the one before it (name the subject "
+                   "with [e]dit, or reject it)")
     _say("", q.shown_prompt, rtl)
     for i, option in enumerate(q.shown_options, 1):
         _say("  ", f"{i}. {option}", rtl)

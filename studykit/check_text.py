@@ -22,6 +22,7 @@ _SPEECH_END = re.compile(
     r"[،,]\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|اكد|اكدت|تابع|تابعت|اوضح|اوضحت|اشار|اشارت|ذكر|"
     r"ذكرت|صرح|صرحت)(?:\s+\S+){0,3}\s*[.؟?!]?\s*$")
 _DIGIT = re.compile(r"[0-9٠-٩]")
+_YEAR = re.compile(r"(?:عام\s*)?(?:19|20|١٩|٢٠)[0-9٠-٩]{2}")
 # Templates whose answer is a person's name.
 _PERSON_ANSWERS = ("who-holds-role", "quote-speaker")
 
@@ -95,6 +96,10 @@ def _mixed(options: tuple[str, ...]) -> str | None:
     with_digits = [bool(o.split() and _DIGIT.search(o.split()[0])) for o in options]
     if any(with_digits) and not all(with_digits):
         return "some options are numbers, some are not"
+    # `2014` among percentages: a year is not a quantity (blind review of real news).
+    years = [bool(_YEAR.fullmatch(o.strip())) for o in options]
+    if any(years) and not all(years):
+        return "a year among quantities"
     from studykit.extract import lexicon as L
 
     adjectives = [L.nationality(normalize(o)) is not None and " " not in o.strip()

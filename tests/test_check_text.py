@@ -56,3 +56,12 @@ def test_options_of_mixed_kinds() -> None:
     same = _q("اختر: زار [...] .", answer="سوريا", qtype=QuestionType.MCQ,
               options=("سوريا", "العراق", "اليونان", "تركية"))
     assert "mixed-options" not in rules(same)
+
+
+def test_a_year_among_quantities_is_mixed() -> None:
+    q = _q("اختر: ارتفعت بنسبة [...] في المائة.", answer="19", qtype=QuestionType.MCQ,
+           options=("19", "13", "2014", "7"))
+    assert "mixed-options" in rules(q)
+    years = _q("اختر: في عام [...] ارتفعت.", answer="2014", qtype=QuestionType.MCQ,
+               options=("2014", "2013", "2012", "2011"))
+    assert "mixed-options" not in rules(years)

@@ -39,7 +39,15 @@ _VERB_NO_SUBJECT = re.compile(
 # `وتعمل في`). A feminine past (`...ت`, not a plural `...ات`) or an imperfect (`ي...`, `ت...`).
 _ANY_VERB_NO_SUBJECT = re.compile(
     r"^(?:(?:و|ف)?(?:كما|قد|لقد|ثم)\s+)?(?:و|ف)?(?:\S{2,}[^ا\s]ت|[يت]\S{3,})\s+"
-    r"(?:خلال|علي|بنسبه|في|الي|من|منذ|عن|مع|بعد|قبل|نحو|حوالي|بما|بمقدار|بواقع)(?=\s|$)")
+    r"(?:خلال|علي|بنسبه|في|الي|من|منذ|عن|مع|بعد|قبل|نحو|حوالي|بما|بمقدار|بواقع|عام|العام|"
+    r"امس|اليوم|الشهر|الاسبوع|مجددا|ايضا)(?=\s|$)")
+# First person with no speaker in the clause: `نجد بأن هناك سيارة`, `إننا لن نتخلى`.
+_FIRST_PERSON = re.compile(
+    r"^(?:(?:و|ف)?(?:لكن|لكننا|كما|قد)\s+)?(?:و|ف)?(?:نحن|انا|اننا|لدينا|لسنا|نجد|نري|نعتقد|"
+    r"نامل|نسعي|نعمل|نحاول|نريد|نطالب|نتمني|لن\s+ن\S+|لم\s+ن\S+)(?=\s|$)")
+# `أن هذه المخاوف دفعت`: a demonstrative as the subject of a reported clause.
+_THIS_REPORTED = re.compile(r"(?:^|\s)(?:ان|بان)\s+(?:هذه|هذا|تلك|ذلك)\s+ال(?!عام|شهر|اسبوع|يوم"
+                            r"|صيف|شتاء|موسم|وقت|قرن|عقد)\w+")
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:(?:و|ف)?(?:الا|غير|كما|لكن|ولكن)\s+)?(?:و|ف|ل)?(?:انها|انه|انهم|انهما|هي|هو|هم|ذلك)"
     r"(?=\s|$)")
@@ -76,6 +84,7 @@ def implied_subject(clause: str) -> bool:
     sentence before usually names it, so the clause is worth widening to take that in."""
     head = _head(clause)
     return bool(_VERB_NO_SUBJECT.match(head) or _ANY_VERB_NO_SUBJECT.match(head)
+                or _FIRST_PERSON.match(head)
                 or _PRONOUN_SUBJECT.match(head)
                 or _POSSESSIVE_SUBJECT.match(head) or _GENERIC_HEAD.match(head)
                 or _DUAL_BACK.search(head))
@@ -86,7 +95,8 @@ def needs_subject(clause: str) -> bool:
     with a demonstrative near its start (`هذا الفنان`, `هذه الشركة`; not `بمثل هذه المكانة`
     further on, which is an idiom)."""
     head = " ".join(_head(clause).split()[:4])
-    return implied_subject(clause) or bool(_THIS_HEAD.search(head))
+    return implied_subject(clause) or bool(_THIS_HEAD.search(head)) or bool(
+        _THIS_REPORTED.search(_head(clause)))
 
 
 # Opinion and prediction markers, folded (أ → ا, ة → ه): `سوف`, `يمكن القول`, `ربما`.

@@ -122,3 +122,15 @@ def test_a_number_the_sentence_adds_up_is_given_away() -> None:
 ])
 def test_a_quoted_subject_and_a_late_demonstrative_are_fine(clause: str) -> None:
     assert not needs_subject(clause)
+
+
+@pytest.mark.parametrize(("clause", "implied"), [
+    ("تراجعت عام 2009 إلى 15.7 مليار ريال بنسبة 7 في المائة", True),
+    ("ذكرت وكالة الأنباء العمانية، أن هذه المخاوف دفعت المؤشر إلى الإغلاق", True),
+    ("نجد بأن هناك سيارة كبيرة تنتظرهم لنقلهم إلى موقع السكن", True),
+    ("لن نتخلى عن الصدارة وسنعبر تونس اليوم", True),
+    ("وقال الوزير أحمد إن هذا العام سيشهد نموا في الصادرات", False),
+    ("نسبة النمو بلغت 5 في المائة خلال العام", False),
+])
+def test_round_four_families(clause: str, implied: bool) -> None:
+    assert needs_subject(clause) is implied

@@ -170,9 +170,10 @@ class Context:
         # on the sentence before; one cut from the middle points inside its own sentence.
         if k > 0 and word_count(text[own:start]) <= LINK_WORDS:
             prev = spans[k - 1]
+            # Not a byline or dateline line (`الرياض - الوئام :`): it names no subject.
             usable = (article.body[prev.start:prev.end] == text[prev.start:prev.end]
                       and not is_heading(text, prev) and not prev.text.rstrip(
-                          " ”»\"").endswith(("؟", "?")))
+                          " ”»\"").endswith(("؟", "?", ":")) and word_count(prev.text) >= 6)
             at = strip_span(text, prev.start, prev.end)[0]
             clause, before = text[start:end], text[at:prev.end]
             # `فقد دفع الطرفان ...` before `وتستحوذ هذه القضية`: two sentences, still no referent.

@@ -1,0 +1,73 @@
+"""Speed work must not change a single byte of a bank: whole banks built from fixed inputs,
+compared by sha256 with what studykit wrote before the work on issue 13 (commit 6e2fd67).
+
+The articles are given as paths relative to the repository (a bank records them), so the
+checksums do not depend on where the repository is. If a change *means* to alter banks (a
+better question, a new rule), rebuild and paste the new sums, saying why in the commit:
+
+    python tests/test_golden_banks.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from studykit.pipeline import build_bank_file
+
+ROOT = Path(__file__).resolve().parent.parent
+BULK = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "bulk"
+DECK = Path("decks/iran-russia-2023")
+
+SUMS = {
+    # The bundled article into a new bank, and merged into the curated bank (`make demo`).
+    "deck": "92cbb87396469a4e28ec84391fa6c5920362e3b7a1ed208d08545a793c1c6ae6",
+    "curated": "e389ce42a8a2c17bc53c00911dbcce18ed8599e72db1e1f52fcfe0655bfa29ac",
+    # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
+    "many": "71398ba628024befecf4b644eecbe4bf3b5fb381c4dfa6ca3e2a9286825b7e93",
+    # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
+    "bulk": "fe9ffb470b7d7c56d8571483a3d0c40d970c3c99414337542522b1d2988a0f13",
+}
+
+
+def build(name: str, folder: Path) -> str:
+    """Build the named bank in `folder` (run from the repository root); its sha256."""
+    target = folder / f"{name}.yaml"
+    if name == "deck":
+        build_bank_file([DECK / "article.ar.txt"], target)
+    elif name == "curated":
+        shutil.copy(DECK / "bank.yaml", target)
+        build_bank_file([DECK / "article.ar.txt"], target)
+    elif name == "many":
+        build_bank_file(sorted(Path("tests/data").rglob("*.ar.txt")), target)
+    else:
+        bulk = sorted(Path("../shared/corpus/saudinewsnet/bulk").glob("*.txt"))[:40]
+        build_bank_file(bulk, target, published=date(2015, 8, 1))
+    return hashlib.sha256(target.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("name", ["deck", "curated", "many"])
+def test_bank_bytes_unchanged(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert build(name, tmp_path) == SUMS[name]
+
+
+@pytest.mark.skipif(not BULK.is_dir(), reason="../shared/corpus/saudinewsnet/bulk is not here")
+def test_bulk_bank_bytes_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert build("bulk", tmp_path) == SUMS["bulk"]
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    os.chdir(ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        for key in SUMS:
+            if key != "bulk" or BULK.is_dir():
+                print(f'    "{key}": "{build(key, Path(tmp))}",')

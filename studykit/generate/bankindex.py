@@ -101,13 +101,17 @@ class FactIndex:
         """Names of the other facts of the same kind that `clause` contains as a phrase
         (`contains_phrase`), in fact order."""
         names = self._names_of_kind(fact.kind)
-        hits: set[int] = set()
+        present: set[str] = set()
         for forms in token_forms(clause):
-            for form in forms:
-                hits.update(names.by_first.get(form, ()))
+            present |= forms
+        hits: set[int] = set()
+        for form in present:
+            hits.update(names.by_first.get(form, ()))
         out = []
         for k in sorted(hits):
             fid, name = names.entries[k]
-            if fid != fact.id and contains_phrase(clause, name):
+            # Every word of the name must have a reading in the clause before the phrase can.
+            if fid != fact.id and all(forms & present for forms in token_forms(name)) and (
+                    contains_phrase(clause, name)):
                 out.append(name)
         return out

@@ -151,6 +151,7 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
             by_token[k] = t
     probs = _marginals(tagged)
     kept: list[tuple[Span, Title]] = []
+    surnames = _Surnames(ctx, kept)
     held: list[HeldBack] = []
     used: set[Tagged] = set()
     for (first, last, fstart), title in rules:
@@ -198,7 +199,7 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
         first, last = bounds
         if _names_a_thing(ctx, first, last):
             continue  # `جامعة محمد الخامس`, `مسجد الشيخ زايد`: a thing named after a person
-        if _known_surname(ctx, kept, first):
+        if surnames.known(first):
             continue  # `بلاتر بوضوح` after `سيب بلاتر`: a later mention, not a new person
         reason = _tagger_only_doubt(ctx, first, last, probs)
         if reason:
@@ -225,12 +226,33 @@ def _names_a_thing(ctx: Context, first: int, last: int) -> bool:
                                    and before.startswith(("ال", "لل")))
 
 
-def _known_surname(ctx: Context, kept: list[tuple[Span, Title]], first: int) -> bool:
-    """Token `first` is the last word of a kept multi-word name: a name never opens with
-    another person's surname."""
-    toks = ctx.tokens
-    word = ctx.folded[name_start(ctx, first):toks[first].end]
-    return any(la > f and N.same_word(word, toks[la].text) for (f, la, _), _ in kept)
+class _Surnames:
+    """The last words of the kept multi-word names, bucketed by first and last letter (two
+    spellings of a word share both, bar a prothetic alif: N.same_word), so asking about one
+    word does not compare it with every kept name (quadratic on megabytes of text). `kept`
+    only grows; each question first takes in what was added since the last."""
+
+    def __init__(self, ctx: Context, kept: list[tuple[Span, Title]]) -> None:
+        self.ctx = ctx
+        self.kept = kept
+        self.seen = 0
+        self.buckets: dict[tuple[str, str], set[str]] = {}
+        self.words: set[str] = set()
+
+    def known(self, first: int) -> bool:
+        """Token `first` is the last word of a kept multi-word name: a name never opens with
+        another person's surname."""
+        toks = self.ctx.tokens
+        for (f, la, _), _ in self.kept[self.seen:]:
+            if la > f:
+                last = toks[la].text
+                self.words.add(last)
+                self.buckets.setdefault((last[:1], last[-1:]), set()).add(last)
+        self.seen = len(self.kept)
+        word = self.ctx.folded[name_start(self.ctx, first):toks[first].end]
+        candidates = set(self.buckets.get((word[:1], word[-1:]), ()))
+        candidates |= {w for w in ("ا" + word, word[1:]) if w in self.words}
+        return any(N.same_word(word, other) for other in candidates)
 
 
 def _rule_span(ctx: Context, first: int, last: int, tagged: list[Tagged],

@@ -15,6 +15,7 @@ Everything else is held back (`held_back` lists it with the reason, for `extract
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -152,10 +153,11 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
     probs = _marginals(tagged)
     kept: list[tuple[Span, Title]] = []
     surnames = _Surnames(ctx, kept)
+    overlaps = _Overlaps(tagged)
     held: list[HeldBack] = []
     used: set[Tagged] = set()
     for (first, last, fstart), title in rules:
-        span = _rule_span(ctx, first, last, tagged, probs, inside)
+        span = _rule_span(ctx, first, last, overlaps, probs, inside)
         if span is None:
             held.append(HeldBack(toks[first].start, toks[last].end, "not a name"))
             continue
@@ -255,7 +257,25 @@ class _Surnames:
         return any(N.same_word(word, other) for other in candidates)
 
 
-def _rule_span(ctx: Context, first: int, last: int, tagged: list[Tagged],
+class _Overlaps:
+    """The tagged spans overlapping a token range, by binary search when the spans come in
+    text order (as the tagger gives them), not by a scan per title rule."""
+
+    def __init__(self, tagged: list[Tagged]) -> None:
+        self.tagged = tagged
+        self.firsts = [t.first for t in tagged]
+        self.lasts = [t.last for t in tagged]
+        self.ordered = self.firsts == sorted(self.firsts) and self.lasts == sorted(self.lasts)
+
+    def among(self, first: int, last: int) -> set[Tagged]:
+        if not self.ordered:
+            return {t for t in self.tagged if t.first <= last and t.last >= first}
+        lo = bisect_left(self.lasts, first)
+        hi = bisect_right(self.firsts, last)
+        return set(self.tagged[lo:hi])
+
+
+def _rule_span(ctx: Context, first: int, last: int, overlaps: _Overlaps,
                probs: dict[int, float], inside: dict[int, float]
                ) -> tuple[int, int, set[Tagged]] | None:
     """A title rule's name, its edges cut where they are no name (closed-class words, or words
@@ -296,7 +316,7 @@ def _rule_span(ctx: Context, first: int, last: int, tagged: list[Tagged],
         last = first + 1  # `العميد يحيى سريع`: a title names a man by more than his given name
     if first > last:
         return None
-    support = {t for t in tagged if t.first <= last and t.last >= first}
+    support = overlaps.among(first, last)
     for t in sorted(support, key=lambda t: t.first):
         k = first - 1
         while k >= t.first and _extends(ctx, k, probs, left=True):

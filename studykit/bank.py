@@ -117,7 +117,13 @@ def load_bank(path: str | Path) -> Bank:
 
 
 def parse_bank(raw: bytes, name: str) -> Bank:
-    """The bank in a bank file's bytes (UTF-8, with or without BOM)."""
+    """The bank in a bank file's bytes (UTF-8, with or without BOM): from the JSON copy
+    studykit kept when it saved these very bytes (bankcopy), else by parsing the YAML."""
+    from studykit.bankcopy import load_copy
+
+    copy = load_copy(raw)
+    if copy is not None:
+        return copy
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

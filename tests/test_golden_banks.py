@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from studykit.bank import load_bank, loads_bank
 from studykit.pipeline import build_bank_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,12 @@ SUMS = {
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
     "bulk": "fe9ffb470b7d7c56d8571483a3d0c40d970c3c99414337542522b1d2988a0f13",
 }
+
+
+def _inputs(name: str) -> list[Path]:
+    if name in ("deck", "curated"):
+        return [DECK / "article.ar.txt"]
+    return sorted(Path("tests/data").rglob("*.ar.txt"))
 
 
 def build(name: str, folder: Path) -> str:
@@ -55,6 +62,12 @@ def build(name: str, folder: Path) -> str:
 def test_bank_bytes_unchanged(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert build(name, tmp_path) == SUMS[name]
+    # The JSON copy the save kept (bankcopy) loads as exactly the bank the YAML holds.
+    target = tmp_path / f"{name}.yaml"
+    assert load_bank(target) == loads_bank(target.read_text(encoding="utf-8"), name)
+    # A rebuild reads its own bank back through that copy: still the same bytes.
+    build_bank_file(_inputs(name), target, published=None)
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == SUMS[name]
 
 
 @pytest.mark.skipif(not BULK.is_dir(), reason="../shared/corpus/saudinewsnet/bulk is not here")

@@ -14,11 +14,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from studykit.bank import parse_bank, validate_bank
+from studykit.bankcopy import cache_dir, store_copy
 from studykit.errors import BankError, OutputError
 from studykit.fsutil import atomic_write, read_bytes
 from studykit.models import SCHEMA_VERSION, Bank
@@ -28,13 +28,6 @@ from studykit.review.deck import Entry, QuizBank
 CACHE_FORMAT = 3
 
 
-def cache_dir() -> Path:
-    env = os.environ.get("STUDYKIT_CACHE")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("studykit")) / "banks"
 
 
 def encode(bank: Bank) -> bytes:
@@ -106,6 +99,7 @@ def remember_saved(written: bytes, data: dict[str, Any], replaced: bytes | None 
     except BankError:
         return
     _store(entry_path(written, cache), bank)
+    store_copy(written, bank, replaced, cache)
     if replaced is not None and replaced != written:
         with contextlib.suppress(OSError):
             entry_path(replaced, cache).unlink(missing_ok=True)

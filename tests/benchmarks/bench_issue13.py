@@ -115,13 +115,22 @@ def bench_anki() -> None:
         spec = _anki_spec(folder)
         script = folder / "raw.py"
         script.write_text(_RAW_GENANKI, encoding="utf-8")
-        sk, raw = side_by_side(
-            lambda: wall([STUDYKIT, "export", "anki", str(DECK / "bank.yaml"), "-o",
-                          str(folder / "s.apkg")]),
-            lambda: wall([PY, str(script), str(spec), str(folder / "r.apkg")]), 11)
-    ratio = sk / raw
-    row("export anki, bundled bank, vs raw genanki (same notes)",
-        f"{sk * 1000:.0f} ms vs {raw * 1000:.0f} ms = {ratio:.2f}x", "<= 1.3x", ratio <= 1.3)
+        # As `make demo` does: the curated bank rebuilt, then exported (the save kept the
+        # bank's JSON copy); and the curated file as it is in decks/ (its YAML parsed).
+        env = dict(os.environ, STUDYKIT_CACHE=str(folder / "cache"))
+        bank = folder / "bank.yaml"
+        shutil.copy(DECK / "bank.yaml", bank)
+        subprocess.run([STUDYKIT, "build", str(DECK / "article.ar.txt"), "-o", str(bank)],
+                       check=True, capture_output=True, env=env)
+        for label, source in (("rebuilt", bank), ("as in decks/", DECK / "bank.yaml")):
+            sk, raw = side_by_side(
+                lambda source=source: wall([STUDYKIT, "export", "anki", str(source), "-o",
+                                            str(folder / "s.apkg")], env),  # type: ignore[misc]
+                lambda: wall([PY, str(script), str(spec), str(folder / "r.apkg")]), 11)
+            ratio = sk / raw
+            row(f"export anki, bundled bank {label}, vs raw genanki",
+                f"{sk * 1000:.0f} ms vs {raw * 1000:.0f} ms = {ratio:.2f}x", "<= 1.3x",
+                ratio <= 1.3)
 
 
 def bench_quiz() -> None:

@@ -89,8 +89,8 @@ def test_store_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert store_path() == tmp_path / "xdg" / "studykit" / "reviews.sqlite3"
 
 
-def _entries(cache: Path) -> list[Path]:
-    return sorted(cache.iterdir()) if cache.is_dir() else []
+def _entries(cache: Path, suffix: str = ".bin") -> list[Path]:
+    return sorted(p for p in cache.iterdir() if p.suffix == suffix) if cache.is_dir() else []
 
 
 @pytest.mark.parametrize("bank_path", ["decks/iran-russia-2023/bank.yaml", None])
@@ -107,8 +107,16 @@ def test_save_writes_the_entry_a_parse_would(bank_path: str | None, tmp_path: Pa
     cache = tmp_path / "cache"  # STUDYKIT_CACHE of the autouse fixture
     [entry] = _entries(cache)
     assert entry == entry_path(target.read_bytes(), cache)
-    assert entry.read_bytes() == encode(load_bank(target))
+    from studykit.bank import loads_bank
+
+    parsed = loads_bank(target.read_text(encoding="utf-8"), "x")  # the YAML, not the copy
+    assert entry.read_bytes() == encode(parsed)
     assert not any(e._question for e in read_bank(target).entries)  # served from the entry
+    # The JSON copy load_bank now reads is the very bank the YAML holds.
+    [copy] = _entries(cache, ".json")
+    assert load_bank(target) == parsed
+    copy.unlink()
+    assert load_bank(target) == parsed  # no copy: parsed from the YAML again
 
 
 def test_save_replaces_the_entry_of_the_old_bytes(tmp_path: Path) -> None:
@@ -121,6 +129,7 @@ def test_save_replaces_the_entry_of_the_old_bytes(tmp_path: Path) -> None:
     update_bank(target, lambda old: quiz_bank(questions=quiz_questions()[:2]))
     [entry] = _entries(cache)
     assert [entry] != first
+    assert len(_entries(cache, ".json")) == 1
     assert len(read_bank(target).entries) == 2
 
 

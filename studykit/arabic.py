@@ -6,6 +6,7 @@ Folding is for matching only: stored text is never changed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Tashkeel, superscript alef, Quranic marks and tatweel: dropped when folding.
@@ -24,40 +25,57 @@ for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _MAP[_d] = str(_i)
 
 
-@dataclass(frozen=True)
-class Folded:
-    """Folded text plus, for each folded character, its index in the original text."""
+# One str.translate table does the folding: dropped marks map to None, the rest 1:1.
+_FOLD_TABLE: dict[int, str | None] = {ord(k): v for k, v in _MAP.items()}
+_FOLD_TABLE.update({ord(ch): None for ch in _DROP})
+_LATIN_DIGITS = {ord(k): v for k, v in _MAP.items() if v.isdigit()}
 
-    text: str
-    index: tuple[int, ...]
+
+class Folded:
+    """Folded text plus, for each folded character, its index in the original text.
+
+    The index is built only when asked for (most callers want the text alone), and as a
+    `range` when nothing was dropped (the usual case: no diacritics), not a list of ints.
+    """
+
+    __slots__ = ("_index", "_source", "text")
+
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self._source = source
+        self._index: Sequence[int] | None = None
+
+    @property
+    def index(self) -> Sequence[int]:
+        if self._index is None:
+            source = self._source
+            if len(self.text) == len(source):  # every character kept: offsets unchanged
+                self._index = range(len(source))
+            else:
+                self._index = tuple(i for i, ch in enumerate(source) if ch not in _DROP)
+        return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded [start, end) span back to original offsets."""
-        if start >= len(self.index):
-            return (self.index[-1] + 1, self.index[-1] + 1) if self.index else (0, 0)
-        return self.index[start], self.index[end - 1] + 1 if end > start else self.index[start]
+        index = self.index
+        if start >= len(index):
+            return (index[-1] + 1, index[-1] + 1) if index else (0, 0)
+        return index[start], index[end - 1] + 1 if end > start else index[start]
 
 
 def fold(text: str) -> Folded:
     """Fold for matching: no diacritics or tatweel, one alef, ي for ى, ه for ة, Latin digits."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(_MAP.get(ch, ch))
-        index.append(i)
-    return Folded("".join(out), tuple(index))
+    return Folded(text.translate(_FOLD_TABLE), text)
 
 
 def normalize(text: str) -> str:
     """Folded text with collapsed whitespace: the key for comparing Arabic strings."""
-    return " ".join(fold(text).text.split())
+    return " ".join(text.translate(_FOLD_TABLE).split())
 
 
 def to_latin_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to 0-9, everything else unchanged."""
-    return text.translate({ord(k): v for k, v in _MAP.items() if v.isdigit()})
+    return text.translate(_LATIN_DIGITS)
 
 
 _HAMZA_LESS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})

@@ -35,8 +35,13 @@ def bank_to_data(bank: Bank) -> dict[str, Any]:
 
 def dumps_bank(bank: Bank) -> str:
     """YAML text of a bank: UTF-8 Arabic, not `\\u` escapes; field order as in the models."""
+    return dumps_data(bank_to_data(bank))
+
+
+def dumps_data(data: dict[str, Any]) -> str:
+    """YAML text of a bank's plain data (bank_to_data)."""
     return yaml.dump(
-        bank_to_data(bank),
+        data,
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
@@ -48,6 +53,27 @@ def dumps_bank(bank: Bank) -> str:
 def save_bank(bank: Bank, path: str | Path) -> Path:
     """Write atomically: an interrupted save leaves the previous file intact."""
     return atomic_write(path, dumps_bank(bank))
+
+
+def validate_bank(data: Any, name: str) -> Bank:
+    """A Bank from plain data as a bank file holds it; BankError naming the field and the
+    reason, or a repeated id."""
+    if not isinstance(data, dict):
+        raise BankError(f"{name}: not a bank (expected a mapping at the top)")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        # Saving it back as version 1 would silently drop whatever the newer format added.
+        raise BankError(f"{name}: schema_version {version} is newer than this studykit reads "
+                        f"({SCHEMA_VERSION}); upgrade studykit")
+    try:
+        bank = Bank.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = exc.error_count() - 1
+        suffix = f" (and {more} more)" if more else ""
+        raise BankError(f"{name}: {_loc(first['loc'])}: {_reason(first)}{suffix}") from None
+    _refuse_duplicates(bank, name)
+    return bank
 
 
 def loads_bank(text: str, name: str) -> Bank:
@@ -66,22 +92,7 @@ def loads_bank(text: str, name: str) -> Bank:
         raise BankError(f"{name}: {where}{reason}") from None
     except yaml.YAMLError as exc:
         raise BankError(f"{name}: invalid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise BankError(f"{name}: not a bank (expected a mapping at the top)")
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if isinstance(version, int) and version > SCHEMA_VERSION:
-        # Saving it back as version 1 would silently drop whatever the newer format added.
-        raise BankError(f"{name}: schema_version {version} is newer than this studykit reads "
-                        f"({SCHEMA_VERSION}); upgrade studykit")
-    try:
-        bank = Bank.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        more = exc.error_count() - 1
-        suffix = f" (and {more} more)" if more else ""
-        raise BankError(f"{name}: {_loc(first['loc'])}: {_reason(first)}{suffix}") from None
-    _refuse_duplicates(bank, name)
-    return bank
+    return validate_bank(data, name)
 
 
 def _refuse_duplicates(bank: Bank, name: str) -> None:
@@ -102,11 +113,22 @@ def _refuse_duplicates(bank: Bank, name: str) -> None:
 def load_bank(path: str | Path) -> Bank:
     """Read a bank file; BankError (one line) for a missing, unreadable or invalid file."""
     file = Path(path)
+    return parse_bank(read_bytes(file, BankError, "bank file"), str(file))
+
+
+def parse_bank(raw: bytes, name: str) -> Bank:
+    """The bank in a bank file's bytes (UTF-8, with or without BOM): from the JSON copy
+    studykit kept when it saved these very bytes (bankcopy), else by parsing the YAML."""
+    from studykit.bankcopy import load_copy
+
+    copy = load_copy(raw)
+    if copy is not None:
+        return copy
     try:
-        text = read_bytes(file, BankError, "bank file").decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BankError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-    return loads_bank(text, str(file))
+        raise BankError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    return loads_bank(text, name)
 
 
 def _loc(loc: tuple[int | str, ...]) -> str:

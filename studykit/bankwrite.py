@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from studykit.bank import load_bank, save_bank
+from studykit.bank import bank_to_data, dumps_data, parse_bank
 from studykit.errors import BankError, OutputError
+from studykit.fsutil import atomic_write, read_bytes
 from studykit.models import Bank, Edit, Question, Status
 
 LOCK_TIMEOUT = 30.0
@@ -62,9 +63,17 @@ def update_bank(bank: Path, change: Callable[[Bank | None], Bank]) -> tuple[Bank
     """Under the lock: read the bank as it is on disk now (None if there is none), apply
     `change`, save. Returns (the bank as read, the bank saved)."""
     with locked(bank):
-        current = load_bank(bank) if bank.exists() else None
+        raw = read_bytes(bank, BankError, "bank file") if bank.exists() else None
+        current = parse_bank(raw, str(bank)) if raw is not None else None
         new = change(current)
-        save_bank(new, bank)
+        data = bank_to_data(new)
+        written = dumps_data(data).encode("utf-8")
+        atomic_write(bank, written)
+    # The quiz's parsed copy of what was just written: the first card after a rebuild or a
+    # review does not wait for the YAML parse (seconds on a 10,000-question bank).
+    from studykit.review.bankcache import remember_saved
+
+    remember_saved(written, data, replaced=raw)
     return current, new
 
 

@@ -269,9 +269,10 @@ def _check_timeline(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]
 def _check_matching(q: Question, facts: dict[str, Fact]) -> list[tuple[str, str]]:
     known = {(normalize(f.value or f.text), normalize(f.role or "")) for f in facts.values()
              if f.kind == FactKind.PERSON}
-    known |= {(normalize(f.text), normalize(d.text)) for f in facts.values()
-              for d in facts.values() if f.kind == FactKind.AGREEMENT
-              and d.kind == FactKind.DATE and f.attrs.get("date") in (d.value, d.text)}
+    agreements = [f for f in facts.values() if f.kind == FactKind.AGREEMENT]
+    dates = [d for d in facts.values() if d.kind == FactKind.DATE] if agreements else []
+    known |= {(normalize(f.text), normalize(d.text)) for f in agreements for d in dates
+              if f.attrs.get("date") in (d.value, d.text)}
     for pair in q.shown_pairs:
         if (normalize(pair.left), normalize(pair.right)) not in known:
             return [("answer-unsupported", f"{pair.left!r} ↔ {pair.right!r} is not a bank fact")]

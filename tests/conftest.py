@@ -17,6 +17,13 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "decks" / "iran-russia-2023" / "article.ar.txt"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bank saved by a test (build, review) writes its quiz cache entry here, never into
+    the user's cache folder."""
+    monkeypatch.setenv("STUDYKIT_CACHE", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,8 @@ def test_killed_mid_review_keeps_earlier_decisions(bank_file: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     studykit = Path(sys.executable).parent / "studykit"
     child = pexpect.spawn(str(studykit), ["review", str(bank_file)], encoding="utf-8",
-                          timeout=20, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+                          timeout=20, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+                               "STUDYKIT_CACHE": os.environ["STUDYKIT_CACHE"]})
     child.expect_exact("[1/4]")
     child.expect_exact("[q]uit")
     child.sendline("a")
@@ -229,7 +231,8 @@ def test_refused_edit_in_a_real_terminal(bank_file: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     studykit = Path(sys.executable).parent / "studykit"
     child = pexpect.spawn(str(studykit), ["review", str(bank_file)], encoding="utf-8",
-                          timeout=20, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+                          timeout=20, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+                               "STUDYKIT_CACHE": os.environ["STUDYKIT_CACHE"]})
     for _ in range(3):
         child.expect_exact("[q]uit")
         child.sendline("s")

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studykit.errors import InputError
 from studykit.sources import blank_html, blank_markdown, decode, is_residue_line, read_article
@@ -184,3 +186,45 @@ def test_a_tag_list_glued_after_the_last_sentence_is_residue(tmp_path: Path) -> 
     assert "سمات" not in article.body and "مستشفى ولادة" not in article.body
     assert "وتم تطبيق الأنظمة عليها." in article.body
     assert len(article.body) == len(article.text)  # offsets still index the file
+
+
+def _blank_residue_span_by_span(text: str, body_start: int) -> str:
+    """blank_residue as it was before issue 13 (one copy of the text per blanked line): the
+    one-pass version must give the same bytes."""
+    import re as re_
+
+    from studykit.sources import _LETTERS, _TRAILING_TAGS, _is_tag_line, is_residue_line
+
+    def blank(t: str, start: int, end: int) -> str:
+        return t[:start] + re_.sub(r"[^\n]", " ", t[start:end]) + t[end:]
+
+    body = blank(text, 0, body_start)
+    for match in _TRAILING_TAGS.finditer(body, body_start):
+        body = blank(body, match.start(), match.end())
+    vocabulary = {w for w in _LETTERS.findall(text) if 3 <= len(w) <= 12}
+    offset = 0
+    for line in body.splitlines(keepends=True):
+        end = offset + len(line)
+        if offset >= body_start:
+            content = line.strip()
+            if content and (is_residue_line(line) or _is_tag_line(content, vocabulary)):
+                body = blank(body, offset, end)
+        offset = end
+    return body
+
+
+_LINES = ["قام وزير الخارجية بزيارة إلى موسكو.", "شارك", "فيسبوك | تويتر | واتساب",
+          "اقرأ أيضا: عنوان آخر", "إيرانروسيا", "إيران وروسيا", "#إيران #روسيا", "",
+          "وقع الاتفاق. الوسوم: إيران روسيا", "---", "title: x", "\r", "  المزيد  "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=14), st.sampled_from(["\n", "\r\n"]),
+       st.integers(min_value=0, max_value=40))
+def test_blank_residue_one_pass_matches_span_by_span(lines: list[str], newline: str,
+                                                     body_start: int) -> None:
+    from studykit.sources import blank_residue
+
+    text = newline.join(lines)
+    body_start = min(body_start, len(text))
+    assert blank_residue(text, body_start) == _blank_residue_span_by_span(text, body_start)

@@ -13,6 +13,20 @@ from studykit import __version__
 from studykit.errors import StudykitError
 
 
+class PathArg(click.Path):
+    """`click.Path(path_type=Path)` without importing pathlib for `studykit --help`."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        from pathlib import Path
+
+        path = super().convert(value, param, ctx)
+        return Path(path if isinstance(path, str) else os.fsdecode(path))
+
+
+PATH = PathArg()
+
+
 class StudykitGroup(click.Group):
     """Turns StudykitError into a one-line ClickException (exit 1) and Ctrl-C into exit 130."""
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.app import main
+from studykit.cli.app import PATH, main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def parse_published(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -22,8 +25,8 @@ def parse_published(ctx: click.Context, param: click.Parameter, value: str | Non
 
 
 @main.command()
-@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.argument("articles", nargs=-1, required=True, type=PATH)
+@click.option("-o", "--output", type=PATH, default=None,
               help="Bank file to write or merge into "
                    "(default: bank.yaml beside the first article).")
 @click.option("--published", callback=parse_published, metavar="YYYY-MM-DD",

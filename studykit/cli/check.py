@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.app import main
+from studykit.cli.app import PATH, main
 from studykit.errors import CheckError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @main.command()
-@click.argument("bank", type=click.Path(path_type=Path))
+@click.argument("bank", type=PATH)
 @click.option("--include-drafts", is_flag=True, help="Check draft questions too.")
 def check(bank: Path, include_drafts: bool) -> None:
     """Check BANK against the quality rules (approved questions, plus drafts if asked).

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from studykit.cli.app import main
+from studykit.cli.app import PATH, main
 
-if TYPE_CHECKING:  # pydantic models: imported when a command runs, not for `--help`
+if TYPE_CHECKING:  # pathlib and the pydantic models: imported when a command runs
+    from pathlib import Path
+
     from studykit.models import Bank
 
 include_drafts = click.option("--include-drafts", is_flag=True,
                               help="Also export draft questions (default: approved only).")
 
 
-bank_argument = click.argument("bank", required=False, type=click.Path(path_type=Path))
+bank_argument = click.argument("bank", required=False, type=PATH)
 """BANK argument: a bank file; omitted → the bundled default deck."""
 
 
@@ -26,6 +27,8 @@ def output_suffix(what: str, *suffixes: str) -> Callable[[click.Context, click.P
     """Click callback: the output file must end in one of `suffixes` (`-` is stdout). A deck
     written to `deck.zip`, or Moodle XML to `m.apkg`, is a file no program opens."""
     def check(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        from pathlib import Path
+
         path = Path(str(value))
         # A directory gets its own one-line error from the writer; a device or pipe
         # (`/dev/stdout`, a FIFO) has no extension to check.
@@ -62,7 +65,7 @@ def export() -> None:
 
 @export.command("anki")
 @bank_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", type=PATH, required=True,
               callback=output_suffix("an Anki package", ".apkg"),
               help="The .apkg file to write.")
 @include_drafts

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from studykit.cli.app import PATH
 from studykit.cli.export import bank_argument, export, include_drafts, load_for_export, resolve_bank
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @export.command("qti")
 @bank_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", type=PATH, required=True,
               help="The .zip file to write (an IMS QTI 1.2 content package).")
 @include_drafts
 def export_qti(bank: Path | None, output: Path, include_drafts: bool) -> None:
@@ -29,7 +33,7 @@ def export_qti(bank: Path | None, output: Path, include_drafts: bool) -> None:
 
 @export.command("kahoot")
 @bank_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", type=PATH, required=True,
               help="The .xlsx file to write (Kahoot's quiz import template).")
 @include_drafts
 @click.option("--time-limit", type=click.Choice(["5", "10", "20", "30", "60", "90", "120",

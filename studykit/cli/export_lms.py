@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +16,9 @@ from studykit.cli.export import (
     resolve_bank,
     write_text_output,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Decorator = Callable[[Callable[..., None]], Callable[..., None]]
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from studykit.cli.app import main
+from studykit.cli.app import PATH, main
 from studykit.cli.build import parse_published
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @main.command("extract")
-@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("article", type=PATH)
 @click.option("--published", callback=parse_published, metavar="YYYY-MM-DD",
               help="Publication date for resolving relative dates (overrides front matter).")
 @click.option("--json", "as_json", is_flag=True,
@@ -49,6 +50,8 @@ def extract_command(article: Path, published: date | None, as_json: bool,
             "source": doc.source.model_dump(mode="json"),
             "facts": [f.model_dump(mode="json") for f in facts],
         }
+        import json
+
         if held_back:
             payload["held_back"] = [{"text": t, "reason": r} for t, r in held]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.app import main
+from studykit.cli.app import PATH, main
 from studykit.cli.export import bank_argument, include_drafts, resolve_bank
 
-if TYPE_CHECKING:  # pydantic models stay out of `studykit --help`'s import time
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    # pydantic models stay out of `studykit --help`'s import time
     from studykit.models import QuestionType
 
 TYPE_NAMES = ("cloze", "mcq", "short_answer", "true_false", "timeline", "matching")
@@ -65,7 +67,7 @@ def parse_marks(ctx: click.Context, param: click.Parameter,
 
 @main.command()
 @bank_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", type=PATH, required=True,
               help="FILE.pdf, FILE.html, FILE.md or FILE.docx.")
 @click.option("--versions", default=1, show_default=True, type=click.IntRange(1, 26),
               help="Number of shuffled versions (أ، ب، ج...).")

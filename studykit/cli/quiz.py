@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.app import main
+from studykit.cli.app import PATH, main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _RTL_HELP = ("How to draw Arabic: logical (default) for terminals that do bidi themselves "
              "(GNOME Terminal, Konsole); visual for those that do not (tmux, xterm): if the "
@@ -32,8 +35,8 @@ def _banks(banks: tuple[Path, ...]) -> list[Path]:
 
 
 @main.command()
-@click.argument("banks", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path), default=None,
+@click.argument("banks", nargs=-1, type=PATH)
+@click.option("--db", type=PATH, default=None,
               help="Review database (default: $STUDYKIT_DB, else the user data dir).")
 @click.option("--new", "new_per_day", type=click.IntRange(min=0), default=20, show_default=True,
               help="New cards a day.")
@@ -76,8 +79,8 @@ def quiz(banks: tuple[Path, ...], db: Path | None, new_per_day: int, limit: int 
 
 
 @main.command()
-@click.argument("bank", required=False, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path), default=None,
+@click.argument("bank", required=False, type=PATH)
+@click.option("--db", type=PATH, default=None,
               help="Review database (default: $STUDYKIT_DB, else the user data dir).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--now", callback=parse_now, metavar="ISO-DATETIME",
@@ -89,6 +92,7 @@ def stats(bank: Path | None, db: Path | None, as_json: bool, now: datetime | Non
           include_drafts: bool, rtl: str) -> None:
     """Card states, due forecast, retention, streak and hardest questions of BANK."""
     import json
+    from pathlib import Path
 
     from studykit.review.run import load_questions, store_path
     from studykit.review.stats import compute_stats, render_stats

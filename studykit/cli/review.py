@@ -6,14 +6,16 @@ question on screen.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.app import main
+from studykit.cli.app import PATH, main
 
-if TYPE_CHECKING:  # pydantic models: imported when the command runs, not for `--help`
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    # pydantic models: imported when the command runs, not for `--help`
     from studykit.models import Bank, Edit, Question
 
 _CHOICES = {"a": "approve", "r": "reject", "e": "edit", "d": "draft", "s": "skip", "u": "undo",
@@ -142,7 +144,7 @@ _STATUSES = ("draft", "approved", "rejected", "held", "all")
 
 
 @main.command()
-@click.argument("bank", type=click.Path(path_type=Path))
+@click.argument("bank", type=PATH)
 @click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical",
               show_default=True,
               help="visual: reshape and reorder Arabic for terminals without bidi (tmux, xterm).")

@@ -48,27 +48,30 @@ def given_name_people(ctx: Context, covered: set[int]) -> list[tuple[tuple[int, 
     rank `given` spanning the name's first token (the person has no role)."""
     toks = ctx.tokens
     out: list[tuple[tuple[int, int, int], Title]] = []
-    for first, entries in _by_first().items():
-        for i in ctx.positions.get(first, ()):
-            if i in covered or (i > 0 and not ctx.breaks[i] and names_a_thing(
-                    toks[i - 1].text) and not _after_title(ctx, covered, i)):
-                continue
-            n = max((len(e) for e in entries
-                     if tuple(t.text for t in toks[i:i + len(e)]) == e), default=0)
-            if n == 0 or not ctx.joined(i, n):
-                continue
-            span = N.read_name(ctx, i)
-            if span is None or span[0] != i or span[1] < i + n or span[1] - i > 3:
-                continue
-            if first in word_given_names() and (first,) not in given_names() and not (
-                    N.attested_surname(ctx, toks[span[1]].text, span[1])):
-                continue  # `حسن الجوار`: no later `وقال الجوار` shows a surname
-            if any(t in covered for t in range(i, span[1] + 1)) or L.key(
-                    ctx.folded[toks[i].start:toks[span[1]].end]) in L.places():
-                continue  # `إسلام آباد`: a place
-            out.append(((*span, toks[i].start), Title(i, i, "given", "")))
-            covered.update(range(i, span[1] + 1))
-    return sorted(out, key=lambda item: item[0][0])
+    by_first = _by_first()
+    # In text order: `زياد محمد الغامدي` is one name opened by `زياد`, not `محمد الغامدي`
+    # (the order of a set of names once decided that, differently from run to run).
+    starts = sorted((i, first) for first in by_first for i in ctx.positions.get(first, ()))
+    for i, first in starts:
+        if i in covered or (i > 0 and not ctx.breaks[i] and names_a_thing(
+                toks[i - 1].text) and not _after_title(ctx, covered, i)):
+            continue
+        n = max((len(e) for e in by_first[first]
+                 if tuple(t.text for t in toks[i:i + len(e)]) == e), default=0)
+        if n == 0 or not ctx.joined(i, n):
+            continue
+        span = N.read_name(ctx, i)
+        if span is None or span[0] != i or span[1] < i + n or span[1] - i > 3:
+            continue
+        if first in word_given_names() and (first,) not in given_names() and not (
+                N.attested_surname(ctx, toks[span[1]].text, span[1])):
+            continue  # `حسن الجوار`: no later `وقال الجوار` shows a surname
+        if any(t in covered for t in range(i, span[1] + 1)) or L.key(
+                ctx.folded[toks[i].start:toks[span[1]].end]) in L.places():
+            continue  # `إسلام آباد`: a place
+        out.append(((*span, toks[i].start), Title(i, i, "given", "")))
+        covered.update(range(i, span[1] + 1))
+    return out
 
 
 def _after_title(ctx: Context, covered: set[int], i: int) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from studykit.generate.choice import mcq
 from studykit.generate.clean import vague_date
 from studykit.generate.cloze import cloze
-from studykit.generate.common import Context, Spot, names_of, plausible
+from studykit.generate.common import Context, Spot, plausible
 from studykit.generate.matching import matching
 from studykit.generate.recall import recall
 from studykit.generate.text import contains_phrase
@@ -124,8 +124,6 @@ _JOINT = re.compile(r"(?:\s*[،,]\s*|\s+)(?:(?:أو|وكذلك)\s+)?(?:و)?(?:ح
 def list_head(ctx: Context, fact: Fact, spot: Spot) -> int:
     """Offset in the clause where the list holding the answer starts (`الأردن وليبيا
     و[السودان]` → the offset of `الأردن`); the answer's own offset when it is no list item."""
-    names = sorted({n for f in ctx.of_kind(fact.kind) if f.id != fact.id for n in names_of(f)},
-                   key=len, reverse=True)
     text = spot.sentence
     head = spot.answer_start
     while True:
@@ -133,7 +131,7 @@ def list_head(ctx: Context, fact: Fact, spot: Spot) -> int:
         if joint is None or joint.start() == head:
             return head
         before = text[:joint.start()]
-        name = next((n for n in names if before.endswith(n)), None)
+        name = ctx.index.longest_suffix_name(fact, before)
         if name is None:
             return head
         head = joint.start() - len(name)

@@ -21,8 +21,8 @@ def alternatives(ctx: Context, fact: Fact, answer: str) -> list[str]:
         alts += same_place(ctx, fact)
     if fact.kind == FactKind.PERSON:
         surname = surname_of(fact.value or fact.text)
-        others = [f for f in ctx.of_kind(FactKind.PERSON) if f.id != fact.id]
-        if surname and not any(surname_of(o.value or o.text) == surname for o in others):
+        same = ctx.index.group(FactKind.PERSON, _surname_key, surname) if surname else []
+        if surname and not any(o.id != fact.id for o in same):
             alts.append(surname)
     return alts
 
@@ -36,11 +36,22 @@ def same_place(ctx: Context, fact: Fact) -> list[str]:
     if mine is None:
         return []
     out = []
-    for other in ctx.of_kind(FactKind.PLACE):
+    for other in ctx.index.group(FactKind.PLACE, _country_key, mine[0]):
         theirs = country_of(other.value or other.text) if other.id != fact.id else None
         if theirs is not None and theirs[0] == mine[0] and theirs[1] != mine[1]:
             out.append(other.value or other.text)
     return out
+
+
+def _surname_key(fact: Fact) -> str | None:
+    return surname_of(fact.value or fact.text)
+
+
+def _country_key(fact: Fact) -> str | None:
+    from studykit.generate.giveaway import country_of
+
+    theirs = country_of(fact.value or fact.text)
+    return theirs[0] if theirs is not None else None
 
 
 _NAME_JOINERS = ("عبد", "أبو", "ابو", "بن", "آل", "أبي", "ابن")

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from studykit.arabic import Span, fold, normalize, sentence_index, sentences
+from studykit.generate.bankindex import FactIndex
+from studykit.generate.bankindex import names_of as names_of
 from studykit.generate.clauses import (
     is_heading,
     is_lead_in,
@@ -107,10 +109,26 @@ class Context:
     articles: Sequence[Article]
     facts: Sequence[Fact]
     _spans: dict[str, list[Span]] = field(default_factory=dict)
+    _by_id: dict[str, Article] = field(default_factory=dict)
+    _index: FactIndex | None = None
+
+    @property
+    def index(self) -> FactIndex:
+        """The bank's facts indexed by kind, name and shape (built on first use)."""
+        if self._index is None:
+            self._index = FactIndex(self.facts)
+        return self._index
+
+    def article_of(self, source: str) -> Article | None:
+        """The (first) article whose source id is `source`."""
+        if not self._by_id:
+            for article in self.articles:
+                self._by_id.setdefault(article.source.id, article)
+        return self._by_id.get(source)
 
     def article(self, mention: Mention) -> Article | None:
         if mention.source:
-            return next((a for a in self.articles if a.source.id == mention.source), None)
+            return self.article_of(mention.source)
         return self.articles[0] if len(self.articles) == 1 else None
 
     def spans(self, article: Article) -> list[Span]:
@@ -135,7 +153,8 @@ class Context:
         spans = self.spans(article)
         if not spans:
             return None
-        span = spans[sentence_index(spans, mention.start)]
+        k = sentence_index(spans, mention.start)
+        span = spans[k]
         if not span.start <= mention.start < mention.end <= span.end:
             return None  # the mention is in blanked residue or crosses a sentence end
         if article.body[span.start:span.end] != article.text[span.start:span.end]:
@@ -148,7 +167,7 @@ class Context:
         start, end = tidy(article.text, start, end, mention.start, mention.end)
         answer = unglue(article.text, mention.start, mention.end)
         a_start, a_end = answer or (mention.start, mention.end)
-        wide = self._widened(article, spans, spans.index(span), start, end)
+        wide = self._widened(article, spans, k, start, end)
         first = start if wide is None else wide
         sentence = article.text[first:end]
         return Spot(source=article.source.id, sentence=sentence, start=first, end=end,
@@ -184,7 +203,7 @@ class Context:
         return None
 
     def title(self, source: str) -> str:
-        article = next((a for a in self.articles if a.source.id == source), None)
+        article = self.article_of(source)
         return article.source.title if article is not None else ""
 
     def good_spots(self, fact: Fact, avoid: Sequence[str] = (),
@@ -219,7 +238,8 @@ class Context:
         return spots[0] if spots else None
 
     def of_kind(self, kind: FactKind) -> list[Fact]:
-        return [f for f in self.facts if f.kind == kind]
+        """The facts of `kind`, in order (a shared list: do not change it)."""
+        return self.index.of_kind(kind)
 
 
 # A clause this long is a run-on a student cannot read as one question. Blind reviews of 744
@@ -299,14 +319,6 @@ def plausible(fact: Fact) -> bool:
         return True
     first = (fact.value or fact.text).split()[:1]
     return bool(first) and not fold(first[0]).text.startswith(("ال", "وال", "بال", "لل"))
-
-
-def names_of(fact: Fact) -> list[str]:
-    """Every written name of a fact: surface text, value (non-dates) and aliases."""
-    names = [fact.text, *fact.aliases]
-    if fact.value and fact.kind not in (FactKind.DATE, FactKind.NUMBER):
-        names.append(fact.value)
-    return [n for n in dict.fromkeys(names) if n]
 
 
 def make_question(

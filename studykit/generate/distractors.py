@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from studykit.arabic import normalize
@@ -96,32 +96,58 @@ def nested(a: str, b: str) -> bool:
     return y in regions.get(x, set()) or x in regions.get(y, set())
 
 
+@lru_cache(maxsize=1 << 14)
+def _text_shape(text: str) -> str:
+    return parse_written(text).shape
+
+
 def _shape(fact: Fact) -> str:
-    return parse_written(fact.text).shape
+    return _text_shape(fact.text)
+
+
+# Keys the bank's facts are grouped by (FactIndex.group), once per bank.
+def _date_key(fact: Fact) -> tuple[str | None, str]:
+    return fact.subkind, _shape(fact)
+
+
+def _subkind(fact: Fact) -> str | None:
+    return fact.subkind
+
+
+def _org_key(fact: Fact) -> tuple[bool, str | None]:
+    return fact.subkind == "media", org_class(_shown(fact))
+
+
+def _number_key(fact: Fact) -> str:
+    return number_shape(fact.text)
+
+
+def _value(fact: Fact) -> str | None:
+    return fact.value
 
 
 def _bank_candidates(ctx: Context, fact: Fact) -> list[Fact]:
     """Facts of the bank that may stand in for `fact`: same kind and sub-kind (or rank)."""
-    others = [f for f in ctx.of_kind(fact.kind) if f.id != fact.id]
-    if fact.kind == FactKind.DATE:
-        shape = _shape(fact)
-        return [f for f in others if f.subkind == fact.subkind and _shape(f) == shape
-                and f.value != fact.value]
-    if fact.kind == FactKind.PERSON:
+    index = ctx.index
+    kind = fact.kind
+    if kind == FactKind.DATE:
+        return [f for f in index.group(kind, _date_key, _date_key(fact))
+                if f.id != fact.id and f.value != fact.value]
+    if kind == FactKind.PERSON:
         rank = rank_of(fact)
-        return [f for f in others if rank and rank_of(f) == rank]
-    if fact.kind == FactKind.PLACE:
-        return [f for f in others if f.subkind == fact.subkind]
-    if fact.kind == FactKind.ORGANIZATION:
+        same: list[Fact] = index.group(kind, rank_of, rank) if rank else []
+    elif kind == FactKind.PLACE:
+        same = index.group(kind, _subkind, fact.subkind)
+    elif kind == FactKind.ORGANIZATION:
         # A newspaper is replaced by a newspaper, a funder by a funder, a ministry by a ministry.
-        return [f for f in others if (f.subkind == "media") == (fact.subkind == "media")
-                and org_class(_shown(f)) == org_class(_shown(fact))]
-    if fact.kind == FactKind.AGREEMENT:
-        return others
-    if fact.kind == FactKind.NUMBER:
-        shape = number_shape(fact.text)
-        return [f for f in others if number_shape(f.text) == shape]
-    return []
+        same = index.group(kind, _org_key, _org_key(fact))
+    elif kind == FactKind.AGREEMENT:
+        same = index.of_kind(kind)
+    elif kind == FactKind.NUMBER:
+        same = index.group(kind, _number_key, _number_key(fact))
+    else:
+        return []
+    return [f for f in same if f.id != fact.id]
 
 
 def _year(ctx: Context, fact: Fact) -> int | None:
@@ -162,13 +188,14 @@ def _generated(fact: Fact) -> list[str]:
 
 
 _ORG_CLASSES = (("finance", ("بنك", "صندوق")), ("ministry", ("وزارة",)))
+_ORG_HEADS = tuple((c, frozenset(normalize(h) for h in heads)) for c, heads in _ORG_CLASSES)
 
 
 def org_class(name: str) -> str | None:
     """`البنك الإسلامي للتنمية` → finance, `وزارة الكهرباء` → ministry, else None."""
     first = normalize(name).split()[:1]
     head = first[0].removeprefix("ال") if first else ""
-    return next((c for c, heads in _ORG_CLASSES if head in {normalize(h) for h in heads}), None)
+    return next((c for c, heads in _ORG_HEADS if head in heads), None)
 
 
 _CONFLICT_WORDS = frozenset(normalize(w) for w in (
@@ -268,7 +295,7 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
     """Up to `count` wrong answers: bank candidates (shuffled) first, then generated ones."""
     taken = {normalize(n) for n in names_of(fact)}
     if fact.kind == FactKind.DATE and fact.value:
-        taken |= {normalize(f.text) for f in ctx.of_kind(FactKind.DATE) if f.value == fact.value}
+        taken |= {normalize(f.text) for f in ctx.index.group(FactKind.DATE, _value, fact.value)}
     candidates = [f for f in _bank_candidates(ctx, fact) if not _wrong_role(fact, f, clause)]
     generated_names = _generated(fact)
     nation = nation_of(fact, clause) if fact.kind == FactKind.PERSON else None
@@ -314,8 +341,7 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
     only_capitals = (fact.kind == FactKind.PLACE and normalize(answer) in capitals
                      and not (country and _in_country(answer, country)))
     # Names of the same kind already in the clause: `شمال أفريقيا` beside `أفريقيا` is no option.
-    in_clause = [n for f in ctx.of_kind(fact.kind) if f.id != fact.id for n in names_of(f)
-                 if contains_phrase(clause, n)]
+    in_clause = ctx.index.names_in(fact, clause)
     bound = number_bound(clause, fact) if fact.kind == FactKind.NUMBER else None
     out: list[str] = []
     for candidate, names in [*bank, *generated]:

@@ -65,7 +65,7 @@ def event_place_question(ctx: Context, fact: Fact) -> list[Question]:
     for spot in ctx.good_spots(fact):
         # The verb may open an earlier comma-clause of the sentence (`افتتح الوزير، فلان، ...
         # سفارة بلاده في إسرائيل`): read from the sentence's start.
-        article = next((a for a in ctx.articles if a.source.id == spot.source), None)
+        article = ctx.article_of(spot.source)
         lead = article.text[spot.opening:spot.start] if article and spot.opening >= 0 else ""
         before = lead + spot.sentence[:spot.answer_start]
         locative = _LOCATIVE.search(before)

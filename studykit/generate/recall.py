@@ -41,6 +41,10 @@ OCCUPATIONS = frozenset({"artist", "journalist", "expert", "player", "writer", "
                          "businessman", "activist", "lawyer", "engineer", "candidate"})
 
 
+def _role_key(fact: Fact) -> str | None:
+    return normalize(fact.role) if fact.role else None
+
+
 def person_questions(ctx: Context, fact: Fact) -> list[Question]:
     role = (fact.role or "").strip()
     if fact.kind != FactKind.PERSON or not role or is_relational(role):
@@ -51,8 +55,7 @@ def person_questions(ctx: Context, fact: Fact) -> list[Question]:
         return []
     name = fact.value or fact.text
     out: list[Question] = []
-    holders = [f for f in ctx.of_kind(FactKind.PERSON)
-               if f.role and normalize(f.role) == normalize(role)]
+    holders = ctx.index.group(FactKind.PERSON, _role_key, normalize(role))
     # `من هو الفنان؟`, `من هي الممثلة؟`: a one-word or occupational role names no one in
     # particular; only an office with its qualifier does (`وزير الخارجية الروسي`).
     if len(holders) == 1 and not contains_phrase(role, name) and not occupation and len(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from studykit.arabic import fold, normalize, strip_clitics
@@ -31,16 +32,17 @@ def _forms(word: str) -> set[str]:
     return {word, strip_clitics(word)}
 
 
-@lru_cache(maxsize=8192)
-def _token_forms(text: str) -> tuple[frozenset[str], ...]:
+@lru_cache(maxsize=1 << 16)
+def token_forms(text: str) -> tuple[frozenset[str], ...]:
+    """Each word of `text`, folded, as the set of its readings (with and without a clitic)."""
     # Cached: the generators test the same sentences against many phrases.
     return tuple(frozenset(_forms(t)) for t in _WORD.findall(fold(text).text))
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
     """True when `needle`'s tokens occur, contiguous and in order, in `haystack`."""
-    want = _token_forms(needle)
-    have = _token_forms(haystack)
+    want = token_forms(needle)
+    have = token_forms(haystack)
     if not want:
         return False
     n = len(want)
@@ -62,7 +64,7 @@ def find_phrase(text: str, phrase: str, start: int = 0) -> tuple[int, int] | Non
     if not target:
         return None
     hay = folded.text
-    begin = len([i for i in folded.index if i < start])
+    begin = bisect_left(folded.index, start)
     pos = hay.find(target, begin)
     while pos != -1:
         end = pos + len(target)

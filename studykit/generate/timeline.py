@@ -87,7 +87,7 @@ def _split(items: list[T]) -> list[list[T]]:
 def _forecast(ctx: Context, fact: Fact, spot: Spot) -> bool:
     """A date after publication (`بحلول 2030`) or a prediction is no event that happened: a
     timeline of forecasts has no order the article fixes."""
-    article = next((a for a in ctx.articles if a.source.id == spot.source), None)
+    article = ctx.article_of(spot.source)
     published = article.source.published if article is not None else None
     value = fact.value or ""
     if published is not None and value > published.isoformat()[:len(value)]:

@@ -19,7 +19,6 @@ from studykit.generate.common import (
     Spot,
     inside_quote,
     make_question,
-    names_of,
     swappable,
 )
 from studykit.generate.distractors import distractors
@@ -48,7 +47,7 @@ def _rank(bank_id: str, fact: Fact) -> str:
 
 
 def _in_bank(ctx: Context, fact: Fact, text: str) -> bool:
-    return any(text in names_of(f) for f in ctx.of_kind(fact.kind) if f.id != fact.id)
+    return ctx.index.named_by_other(fact, text)
 
 
 def _attributed(ctx: Context, spot: Spot) -> Spot | None:
@@ -56,7 +55,7 @@ def _attributed(ctx: Context, spot: Spot) -> Spot | None:
     [...]`): a newspaper's claim is not a fact. None when that would be too long to read."""
     if spot.opening < 0 or spot.opening >= spot.start:
         return spot
-    article = next((a for a in ctx.articles if a.source.id == spot.source), None)
+    article = ctx.article_of(spot.source)
     if article is None:
         return spot
     lead = article.text[spot.opening:spot.start].split(maxsplit=1)

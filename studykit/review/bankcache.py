@@ -11,12 +11,14 @@ user cache dir.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
+from typing import Any
 
-from studykit.bank import loads_bank
+from studykit.bank import parse_bank, validate_bank
+from studykit.bankcopy import cache_dir, store_copy
 from studykit.errors import BankError, OutputError
 from studykit.fsutil import atomic_write, read_bytes
 from studykit.models import SCHEMA_VERSION, Bank
@@ -26,13 +28,6 @@ from studykit.review.deck import Entry, QuizBank
 CACHE_FORMAT = 3
 
 
-def cache_dir() -> Path:
-    env = os.environ.get("STUDYKIT_CACHE")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("studykit")) / "banks"
 
 
 def encode(bank: Bank) -> bytes:
@@ -64,25 +59,47 @@ def from_bank(bank: Bank) -> QuizBank:
     return QuizBank(bank.id, bank.title, tuple(Entry.of(bank.id, q) for q in bank.questions))
 
 
+def entry_path(raw: bytes, cache: Path | None = None) -> Path:
+    """Where the cache entry of the bank file holding `raw` lives."""
+    digest = hashlib.sha256(raw).hexdigest()
+    return (cache or cache_dir()) / f"{digest}-s{SCHEMA_VERSION}-c{CACHE_FORMAT}.bin"
+
+
+def _store(entry: Path, bank: Bank) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(entry, encode(bank))
+    except (OSError, OutputError):
+        pass
+
+
 def read_bank(path: str | Path, cache: Path | None = None) -> QuizBank:
     """The bank at `path` for the quiz, from the cache when its sha256 matches an entry."""
     file = Path(path)
     raw = read_bytes(file, BankError, "bank file")
-    digest = hashlib.sha256(raw).hexdigest()
-    folder = cache or cache_dir()
-    entry = folder / f"{digest}-s{SCHEMA_VERSION}-c{CACHE_FORMAT}.bin"
+    entry = entry_path(raw, cache)
     try:
         return decode(entry.read_bytes())
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BankError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-    bank = loads_bank(text, str(file))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, encode(bank))
-    except (OSError, OutputError):
-        pass
+    bank = parse_bank(raw, str(file))
+    _store(entry, bank)
     return from_bank(bank)
+
+
+def remember_saved(written: bytes, data: dict[str, Any], replaced: bytes | None = None,
+                   cache: Path | None = None) -> None:
+    """Cache the bank a command has just saved (`written`, the file's bytes, dumped from
+    `data`), so the next quiz on it skips the YAML parse, and drop the entry of the bytes it
+    replaced. The entry is what read_bank would make of the file: the same plain data,
+    validated (YAML gives back exactly the data it was dumped from). Never fails: a bank that
+    would not load again, or a cache that cannot be written, is simply not cached."""
+    try:
+        bank = validate_bank(data, "bank")
+    except BankError:
+        return
+    _store(entry_path(written, cache), bank)
+    store_copy(written, bank, replaced, cache)
+    if replaced is not None and replaced != written:
+        with contextlib.suppress(OSError):
+            entry_path(replaced, cache).unlink(missing_ok=True)

@@ -87,3 +87,57 @@ def test_store_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("STUDYKIT_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert store_path() == tmp_path / "xdg" / "studykit" / "reviews.sqlite3"
+
+
+def _entries(cache: Path, suffix: str = ".bin") -> list[Path]:
+    return sorted(p for p in cache.iterdir() if p.suffix == suffix) if cache.is_dir() else []
+
+
+@pytest.mark.parametrize("bank_path", ["decks/iran-russia-2023/bank.yaml", None])
+def test_save_writes_the_entry_a_parse_would(bank_path: str | None, tmp_path: Path) -> None:
+    """update_bank (build, review) caches what it writes: byte for byte the entry read_bank
+    makes by parsing the file, so the quiz never sees a difference."""
+    from studykit.bankwrite import update_bank
+    from studykit.review.bankcache import encode, entry_path
+
+    root = Path(__file__).resolve().parents[2]
+    bank = load_bank(root / bank_path) if bank_path else quiz_bank()
+    target = tmp_path / "bank.yaml"
+    update_bank(target, lambda _old: bank)
+    cache = tmp_path / "cache"  # STUDYKIT_CACHE of the autouse fixture
+    [entry] = _entries(cache)
+    assert entry == entry_path(target.read_bytes(), cache)
+    from studykit.bank import loads_bank
+
+    parsed = loads_bank(target.read_text(encoding="utf-8"), "x")  # the YAML, not the copy
+    assert entry.read_bytes() == encode(parsed)
+    assert not any(e._question for e in read_bank(target).entries)  # served from the entry
+    # The JSON copy load_bank now reads is the very bank the YAML holds.
+    [copy] = _entries(cache, ".json")
+    assert load_bank(target) == parsed
+    copy.unlink()
+    assert load_bank(target) == parsed  # no copy: parsed from the YAML again
+
+
+def test_save_replaces_the_entry_of_the_old_bytes(tmp_path: Path) -> None:
+    from studykit.bankwrite import update_bank
+
+    target = tmp_path / "bank.yaml"
+    cache = tmp_path / "cache"
+    update_bank(target, lambda _old: quiz_bank())
+    first = _entries(cache)
+    update_bank(target, lambda old: quiz_bank(questions=quiz_questions()[:2]))
+    [entry] = _entries(cache)
+    assert [entry] != first
+    assert len(_entries(cache, ".json")) == 1
+    assert len(read_bank(target).entries) == 2
+
+
+def test_a_bank_that_would_not_load_is_not_cached(tmp_path: Path) -> None:
+    from studykit.bank import bank_to_data, dumps_data
+    from studykit.review.bankcache import remember_saved
+
+    data = bank_to_data(quiz_bank())
+    data["questions"].append(data["questions"][0])  # a repeated id: loading refuses it
+    remember_saved(dumps_data(data).encode(), data, cache=tmp_path / "c")
+    assert _entries(tmp_path / "c") == []

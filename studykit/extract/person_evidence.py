@@ -4,12 +4,17 @@ The title rules know roles; the tagger knows where names begin and end and finds
 no title introduces. Each candidate carries its evidence, and only candidates with enough of
 it become person facts (a wrong person costs a teacher more than a missed one):
 
-- a rule span the tagger overlaps: boundaries from both (tagger first, rule words kept where
-  they are name words), kept;
-- a rule span the tagger does not see: kept when a real title anchors it and its words are
-  names, not closed-class words (verbs, particles, common nouns, places, nationalities);
-- a tagger span no rule found: kept when the model is confident, it has two or more words,
-  every word could be a name and at least one is a known name word.
+- a rule span keeps the rule's boundaries, cut only at closed-class words (and at common
+  words the tagger is sure lie outside a name), widened where the tagger reads more of the
+  name (`خالد` → `خالد العطية`); the CRF's recall is too low (0.5) to veto a titled name, so
+  its doubt cuts edges, it does not drop rule spans;
+- held back: a title inside a thing's name (`مستشفى الملك فهد`), a given name that is also a
+  word or is followed by common words with no tagger support (`جمال الجغبوب`, `أنا بخير`), a
+  lone word the tagger reads as no name, a reduplication (`بيري بيري`);
+- a tagger span no rule found: kept when the model is confident (0.8; 0.95 without a known
+  name word), it has two or more words, none closed-class, and it is neither a thing named
+  after someone nor a later mention opening with a known surname;
+- a byline's journalist (extract/byline.py).
 Everything else is held back, with the reason (`studykit extract ARTICLE --held-back` lists it).
 """
 

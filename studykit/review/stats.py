@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from studykit.arabic import normalize
 from studykit.review.deck import Entry
 from studykit.review.queue import day_start
 from studykit.review.scheduler import (
@@ -100,7 +101,11 @@ def compute_stats(entries: list[Entry], store: ReviewStore, now: datetime, *, ha
     for r in log:
         if r.question_id in by_id and (r.rating == 1 or r.correct is False):
             misses[r.question_id] = misses.get(r.question_id, 0) + 1
-            last_wrong[r.question_id] = r.answer
+            # A retyped answer after an undo is marked wrong even when it is the key (it was
+            # shown): it is no wrong answer to show the student as theirs.
+            if r.answer is None or normalize(r.answer) != normalize(
+                    by_id[r.question_id].question.shown_answer):
+                last_wrong[r.question_id] = r.answer
     rows = {r.question_id: r for r in live}
     worst = sorted((q for q in misses if q in rows),
                    key=lambda q: (-misses[q], -rows[q].lapses, -rows[q].reps, q))[:hardest]

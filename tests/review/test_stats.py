@@ -121,3 +121,21 @@ def test_misses_while_learning_make_a_card_hardest(tmp_db: Path) -> None:
     console = Console(width=120, record=True, color_system=None)
     console.print(render_stats(stats, "bank", 120))
     assert "hardest (most misses)" in console.export_text()
+
+
+def test_the_key_retyped_after_an_undo_is_not_shown_as_a_wrong_answer(tmp_db: Path) -> None:
+    """Retyping the shown answer after an undo is marked wrong (it was shown), but `stats`
+    must not show the key as "your last wrong answer" (new-user walkthrough)."""
+    from studykit.review.queue import Item
+
+    qs = approved()
+    item = Item(qs[1])
+    with ReviewStore(tmp_db) as store:
+        for minute, given in enumerate(("أ", qs[1].shown_answer)):
+            clock = FixedClock(NOW + timedelta(minutes=minute))
+            session = Session(store, StudyQueue([]), make_scheduler(fuzz=False), clock)
+            item = session.answer(item, Rating.AGAIN, duration_ms=1000, given=given,
+                                  correct=False).after
+        stats = compute_stats(qs, store, NOW + timedelta(hours=1))
+    [hard] = stats.hardest
+    assert hard.misses == 2 and hard.last_wrong == "أ"

@@ -131,7 +131,7 @@ def test_the_key_retyped_after_an_undo_is_not_shown_as_a_wrong_answer(tmp_db: Pa
     qs = approved()
     item = Item(qs[1])
     with ReviewStore(tmp_db) as store:
-        for minute, given in enumerate(("أ", qs[1].shown_answer)):
+        for minute, given in enumerate(("أ", qs[1].question.shown_answer)):
             clock = FixedClock(NOW + timedelta(minutes=minute))
             session = Session(store, StudyQueue([]), make_scheduler(fuzz=False), clock)
             item = session.answer(item, Rating.AGAIN, duration_ms=1000, given=given,

@@ -12,7 +12,7 @@ model learns how far to trust each.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from studykit.extract import lexicon as L
 from studykit.extract.datewords import DATA
@@ -20,11 +20,16 @@ from studykit.extract.datewords import DATA
 FEATURES_VERSION = 1
 
 
+def word_list(name: str) -> frozenset[str]:
+    """A data file of one folded word a line, `#` lines being its provenance."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
 @cache
 def name_words() -> frozenset[str]:
     """Folded given and family name words (see data/name_words.txt for the source)."""
-    text = (DATA / "name_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return word_list("name_words.txt")
 
 
 @cache
@@ -37,22 +42,13 @@ def _place_words() -> frozenset[str]:
     return frozenset(k[0] for k in L.places() if len(k) == 1)
 
 
-@cache
-def _stems() -> dict[str, str]:
-    return {}
-
-
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The word without one leading clitic group (و/ف, ب/ل/ك, ال) — the shortest variant
     that still has three letters."""
-    cache_ = _stems()
-    hit = cache_.get(word)
-    if hit is not None:
-        return hit
     out = L.strip_proclitics(word)[-1]
     if out.startswith("ال") and len(out) > 4:
         out = out[2:]
-    cache_[word] = out
     return out
 
 

@@ -27,10 +27,9 @@ from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.byline import byline_people
 from studykit.extract.context import Context
-from studykit.extract.datewords import DATA
 from studykit.extract.given_names import given_names, word_given_names
 from studykit.extract.honorifics import named_after
-from studykit.extract.ner_features import name_words, stem
+from studykit.extract.ner_features import name_words, stem, word_list
 from studykit.extract.tagger import Tagged, tag
 from studykit.extract.titles import Title
 
@@ -64,8 +63,7 @@ def is_name_word(word: str) -> bool:
 def function_words() -> frozenset[str]:
     """Words never inside a named entity in the tagger's training data (data/function_words.txt,
     made by scripts/train_ner.py from ANERcorp)."""
-    text = (DATA / "function_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return word_list("function_words.txt")
 
 
 def closed_class(word: str) -> bool:

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
 from studykit.errors import BankError
 from studykit.fsutil import atomic_write, read_bytes
+from studykit.modelio import dump, validate
 from studykit.models import SCHEMA_VERSION, Bank
 
-try:  # libyaml is several times faster on large banks; fall back to pure Python.
-    from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+@cache
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML's (Dumper, Loader), imported on first use: a bank read from its saved copy
+    (bankcopy) needs no YAML. libyaml's are several times faster on large banks."""
+    import yaml
+
+    try:
+        return yaml.CSafeDumper, yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        return yaml.SafeDumper, yaml.SafeLoader
 
 # Fields written even when they hold their default, so a reviewer sees them in the file.
 _ALWAYS = {"status"}
@@ -25,9 +29,9 @@ _ALWAYS = {"status"}
 
 def bank_to_data(bank: Bank) -> dict[str, Any]:
     """Plain data for YAML/JSON: defaults left out except the ones reviewers edit."""
-    data = bank.model_dump(mode="json", exclude_defaults=True)
+    data = dump(bank, exclude_defaults=True)
     data = {"schema_version": bank.schema_version, **data}
-    full = bank.model_dump(mode="json", include={"questions": {"__all__": _ALWAYS}})
+    full = dump(bank, include={"questions": {"__all__": _ALWAYS}})
     for question, extra in zip(data.get("questions", []), full.get("questions", []), strict=False):
         question.update({k: v for k, v in extra.items() if k not in question})
     return data
@@ -40,9 +44,11 @@ def dumps_bank(bank: Bank) -> str:
 
 def dumps_data(data: dict[str, Any]) -> str:
     """YAML text of a bank's plain data (bank_to_data)."""
+    import yaml
+
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_yaml()[0],
         allow_unicode=True,
         sort_keys=False,
         width=10_000,
@@ -65,8 +71,10 @@ def validate_bank(data: Any, name: str) -> Bank:
         # Saving it back as version 1 would silently drop whatever the newer format added.
         raise BankError(f"{name}: schema_version {version} is newer than this studykit reads "
                         f"({SCHEMA_VERSION}); upgrade studykit")
+    from pydantic import ValidationError
+
     try:
-        bank = Bank.model_validate(data)
+        bank: Bank = validate(Bank, data)
     except ValidationError as exc:
         first = exc.errors()[0]
         more = exc.error_count() - 1
@@ -78,8 +86,10 @@ def validate_bank(data: Any, name: str) -> Bank:
 
 def loads_bank(text: str, name: str) -> Bank:
     """Parse and validate; errors name the file, the field path and the reason."""
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_yaml()[1])
     except yaml.composer.ComposerError as exc:
         if "expected a single document" in str(exc):
             raise BankError(f"{name}: not a bank file (it holds several YAML documents; "
@@ -141,6 +151,6 @@ def _loc(loc: tuple[int | str, ...]) -> str:
 def _reason(error: Any) -> str:
     if error["type"] == "missing":
         return "field required"
-    if error["type"] == "extra_forbidden":
+    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown field"
     return str(error["msg"]).replace("\n", " ")

@@ -2,22 +2,40 @@
 
 All models are frozen; stages return new objects instead of mutating. Collections are
 tuples so a frozen model is really immutable.
+
+They are plain slotted dataclasses, not pydantic models: importing pydantic and building its
+validators costs ~100 ms, more than a whole quiz start or Anki export may take, and most
+commands only read banks studykit itself wrote and validated. Validation of data from outside
+(bank files, edits) is in `studykit.modelio`, which hands these classes to pydantic; every
+constructor takes keywords only, as pydantic's did.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, ClassVar, Self
 
 SCHEMA_VERSION = 1
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class Frozen:
+    """Base of the models: pydantic reads `__pydantic_config__` when it validates them (an
+    unknown field in a bank file is an error, not silently dropped)."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
+        """A copy with some fields replaced (named as pydantic's, whose models these were;
+        like it, the new values are not validated)."""
+        return replace(self, **(update or {}))  # type: ignore[type-var]
+
+
 
 
 class FactKind(StrEnum):
@@ -51,10 +69,11 @@ class Status(StrEnum):
     HELD = "held"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source(Frozen):
     """One article a bank was built from."""
 
-    id: str = Field(description="slug, unique within a bank")
+    id: str  # a slug, unique within a bank
     path: str
     title: str = ""
     language: str = "ar"
@@ -63,6 +82,7 @@ class Source(Frozen):
     sha256: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Mention(Frozen):
     """Where a fact is written: offsets into the decoded article text."""
 
@@ -72,6 +92,7 @@ class Mention(Frozen):
     source: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Fact(Frozen):
     """A checkable statement found in an article.
 
@@ -88,9 +109,10 @@ class Fact(Frozen):
     role: str | None = None
     subkind: str | None = None
     relative: bool = False
-    attrs: dict[str, str] = Field(default_factory=dict)
+    attrs: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class QuestionSource(Frozen):
     """The sentence a question was made from; `start`/`end` index the article text,
     `answer_start`/`answer_end` index the sentence (None when the answer is not verbatim)."""
@@ -103,6 +125,7 @@ class QuestionSource(Frozen):
     answer_end: int | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Pair(Frozen):
     """Two linked items: (event, date) in a timeline, (person, role) in a matching question."""
 
@@ -110,6 +133,7 @@ class Pair(Frozen):
     right: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Edit(Frozen):
     """A reviewer's changes; they override the generated text and survive rebuilds."""
 
@@ -122,6 +146,7 @@ class Edit(Frozen):
     note: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Question(Frozen):
     """One study item. Generated fields are replaced on rebuild; `status` and `edit` are not."""
 
@@ -185,6 +210,7 @@ class Question(Frozen):
         return self.edit.pairs if self.edit and self.edit.pairs else self.pairs
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Bank(Frozen):
     """A question bank: the unit that is saved, reviewed, exported and studied."""
 

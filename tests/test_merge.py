@@ -105,8 +105,7 @@ def test_rebuild_keeps_every_decision(reviewed: tuple[Path, Path, Bank]) -> None
     output = _build(CliRunner(), article, target)
     assert "new drafts: 0, orphaned: 0" in output
     after = load_bank(target)
-    assert [x.model_dump() for x in after.questions] == [x.model_dump() for x in
-                                                         before.questions]
+    assert after.questions == before.questions
 
 
 def test_rebuild_after_the_article_changed(reviewed: tuple[Path, Path, Bank]) -> None:

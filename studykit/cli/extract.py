@@ -31,6 +31,7 @@ def extract_command(article: Path, published: date | None, as_json: bool,
     either they are printed with no value and "relative": true.
     """
     from studykit.extract import extract
+    from studykit.modelio import plain
     from studykit.sources import read_article
 
     doc = read_article(article, published=published)
@@ -47,8 +48,8 @@ def extract_command(article: Path, published: date | None, as_json: bool,
         held = held_back_people(Context(text=doc.body, published=doc.source.published))
     if as_json:
         payload: dict[str, Any] = {
-            "source": doc.source.model_dump(mode="json"),
-            "facts": [f.model_dump(mode="json") for f in facts],
+            "source": plain(doc.source),
+            "facts": [plain(f) for f in facts],
         }
         import json
 
@@ -56,7 +57,7 @@ def extract_command(article: Path, published: date | None, as_json: bool,
             payload["held_back"] = [{"text": t, "reason": r} for t, r in held]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
-    _print_table(doc.source.title or doc.source.id, [f.model_dump(mode="json") for f in facts])
+    _print_table(doc.source.title or doc.source.id, [plain(f) for f in facts])
     if held_back:
         click.echo(f"held back ({len(held)} person candidates):")
         for text, reason in held:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from studykit.exporters.valid import exportable
+from studykit.modelio import plain
 from studykit.models import Bank, Question
 
 
@@ -24,7 +25,7 @@ def question_to_json(question: Question) -> dict[str, Any]:
     if question.shown_pairs:
         out["pairs"] = [[p.left, p.right] for p in question.shown_pairs]
     out["fact_ids"] = list(question.fact_ids)
-    out["source"] = question.source.model_dump(mode="json", exclude_none=True)
+    out["source"] = {k: v for k, v in plain(question.source).items() if v is not None}
     out["status"] = question.status.value
     out["tags"] = list(question.tags)
     return out
@@ -36,7 +37,7 @@ def dumps_json(bank: Bank, include_drafts: bool = False) -> str:
             "id": bank.id,
             "title": bank.title,
             "schema_version": bank.schema_version,
-            "sources": [s.model_dump(mode="json") for s in bank.sources],
+            "sources": [plain(s) for s in bank.sources],
         },
         "questions": [question_to_json(q) for q in exportable(bank, include_drafts)],
     }

@@ -138,9 +138,8 @@ class Context:
 
     def mention(self, fstart: int, fend: int) -> Mention:
         start, end = self.orig(fstart, fend)
-        # Offsets and sentence are ints computed here: skip pydantic validation per mention.
-        return Mention.model_construct(start=start, end=end, sentence=self.sentence_of(start),
-                                       source=self.source)
+        return Mention(start=start, end=end, sentence=self.sentence_of(start),
+                       source=self.source)
 
     def gap_breaks(self, a: Token, b: Token) -> bool:
         """True when something other than spaces (a comma, a quote, a bracket) separates them."""

@@ -1,7 +1,7 @@
 """Loading banks for the quiz fast: a cache keyed by the bank file's sha256.
 
 Parsing YAML is the slow part of starting a quiz (seconds for 10,000 questions even with
-libyaml), and so is building every pydantic Question. A cache entry is one line of JSON — bank
+libyaml), and so is building every Question. A cache entry is one line of JSON — bank
 id, title and per question its id, status, tags and where its JSON lies — followed by the
 questions' JSON back to back; the quiz reads the index and parses a question only when shown
 (see deck.Entry). The cache is only a cache: a missing, stale or unreadable entry is rebuilt from
@@ -15,24 +15,28 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from studykit.bank import parse_bank, validate_bank
 from studykit.bankcopy import cache_dir, store_copy
 from studykit.errors import BankError, OutputError
 from studykit.fsutil import atomic_write, read_bytes
-from studykit.models import SCHEMA_VERSION, Bank
+from studykit.models import SCHEMA_VERSION
 from studykit.review.deck import Entry, QuizBank
 
+if TYPE_CHECKING:
+    from studykit.models import Bank
+
 # Bump when the cached form changes; old entries are then simply not found.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 
 
 def encode(bank: Bank) -> bytes:
     """The cache entry of a bank: index line, then the questions' JSON."""
-    blobs = [q.model_dump_json().encode("utf-8") for q in bank.questions]
+    from studykit.modelio import dump_json
+
+    blobs = [dump_json(q) for q in bank.questions]
     index, at = [], 0
     for q, blob in zip(bank.questions, blobs, strict=True):
         index.append([q.id, q.status.value, list(q.tags), at, at + len(blob)])
@@ -82,6 +86,8 @@ def read_bank(path: str | Path, cache: Path | None = None) -> QuizBank:
         return decode(entry.read_bytes())
     except (OSError, ValueError, KeyError, TypeError):
         pass
+    from studykit.bank import parse_bank  # YAML and validation: only for a bank not cached
+
     bank = parse_bank(raw, str(file))
     _store(entry, bank)
     return from_bank(bank)
@@ -94,6 +100,8 @@ def remember_saved(written: bytes, data: dict[str, Any], replaced: bytes | None 
     replaced. The entry is what read_bank would make of the file: the same plain data,
     validated (YAML gives back exactly the data it was dumped from). Never fails: a bank that
     would not load again, or a cache that cannot be written, is simply not cached."""
+    from studykit.bank import validate_bank
+
     try:
         bank = validate_bank(data, "bank")
     except BankError:

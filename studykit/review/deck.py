@@ -1,16 +1,18 @@
 """Questions as the quiz sees them: id, bank and tags at once, the full Question when shown.
 
-Building 10,000 pydantic Questions costs more than the whole 0.3 s budget for the first card;
-the queue only needs ids and tags, so each Entry keeps its question's JSON and validates it the
-first time it is shown.
+Building 10,000 Questions costs more than the whole budget for the first card; the queue only
+needs ids and tags, so each Entry keeps its question's JSON (as the cache holds it: dumped from
+a validated bank) and builds the Question the first time it is shown.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from studykit.errors import BankError
+from studykit.modelio import question_from_copy
 from studykit.models import Question, Status
 
 _TYPE = re.compile(rb'"type"\s*:\s*"(\w+)"')
@@ -49,8 +51,8 @@ class Entry:
     def question(self) -> Question:
         if self._question is None:
             try:
-                self._question = Question.model_validate_json(self._raw or b"")
-            except ValueError:
+                self._question = question_from_copy(json.loads(self._raw or b""))
+            except (ValueError, KeyError, TypeError):
                 raise BankError(f"the quiz cache copy of question {self.id} is damaged; delete "
                                 "the studykit cache folder (or $STUDYKIT_CACHE)") from None
             self._raw = None

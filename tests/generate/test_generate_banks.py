@@ -50,7 +50,7 @@ def test_deterministic_and_ids_from_template_and_facts(
         case: tuple[Article, list[Fact], list[Question]]) -> None:
     article, facts, questions = case
     again = generate("t", [article], facts)
-    assert [q.model_dump() for q in again] == [q.model_dump() for q in questions]
+    assert list(again) == list(questions)
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
         assert q.id == question_id("t", q.template, q.fact_ids)

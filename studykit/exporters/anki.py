@@ -216,14 +216,16 @@ def package_bytes(bank: Bank, questions: Sequence[Question], timestamp: float,
         with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as out:
             _add(out, "collection.anki2", Path(db_path).read_bytes())
             _add(out, "media", json.dumps({"0": FONT_MEDIA}).encode())
-            _add(out, "0", _font_path().read_bytes())
+            # The font is most of the package and barely compresses: the fastest level gives
+            # 222 kB instead of 210 kB in 7 ms instead of 18 ms (a tenth of an export).
+            _add(out, "0", _font_path().read_bytes(), level=1)
         return Path(zip_path).read_bytes()
 
 
-def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+def _add(archive: zipfile.ZipFile, name: str, data: bytes, level: int | None = None) -> None:
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
-    archive.writestr(info, data)
+    archive.writestr(info, data, compresslevel=level)
 
 
 def write_apkg(

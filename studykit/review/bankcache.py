@@ -2,7 +2,7 @@
 
 Parsing YAML is the slow part of starting a quiz (seconds for 10,000 questions even with
 libyaml), and so is building every Question. A cache entry is one line of JSON — bank
-id, title and per question its id, status, tags and where its JSON lies — followed by the
+id, title and per question its id, status, tags, type and where its JSON lies — followed by the
 questions' JSON back to back; the quiz reads the index and parses a question only when shown
 (see deck.Entry). The cache is only a cache: a missing, stale or unreadable entry is rebuilt from
 the YAML, and a failure to write it is ignored. Location: STUDYKIT_CACHE, else the platformdirs
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from studykit.models import Bank
 
 # Bump when the cached form changes; old entries are then simply not found.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 
@@ -39,7 +39,7 @@ def encode(bank: Bank) -> bytes:
     blobs = [dump_json(q) for q in bank.questions]
     index, at = [], 0
     for q, blob in zip(bank.questions, blobs, strict=True):
-        index.append([q.id, q.status.value, list(q.tags), at, at + len(blob)])
+        index.append([q.id, q.status.value, list(q.tags), q.type.value, at, at + len(blob)])
         at += len(blob)
     head = json.dumps({"id": bank.id, "title": bank.title, "questions": index},
                       ensure_ascii=False, separators=(",", ":"))
@@ -50,13 +50,15 @@ def decode(data: bytes) -> QuizBank:
     """A QuizBank from a cache entry; ValueError/KeyError/TypeError when it is damaged."""
     cut = data.index(b"\n")
     head = json.loads(data[:cut])
-    body = data[cut + 1:]
+    body = memoryview(data)[cut + 1:]
+    size = len(body)
+    bank_id = head["id"]
     entries = []
-    for qid, status, tags, start, end in head["questions"]:
-        if not 0 <= start <= end <= len(body):
+    for qid, status, tags, qtype, start, end in head["questions"]:
+        if not 0 <= start <= end <= size:
             raise ValueError("cache entry truncated")
-        entries.append(Entry(head["id"], qid, tuple(tags), status, raw=body[start:end]))
-    return QuizBank(head["id"], head["title"], tuple(entries))
+        entries.append(Entry(bank_id, qid, tuple(tags), status, qtype, raw=body[start:end]))
+    return QuizBank(bank_id, head["title"], tuple(entries))
 
 
 def from_bank(bank: Bank) -> QuizBank:

@@ -8,50 +8,43 @@ a validated bank) and builds the Question the first time it is shown.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 from studykit.errors import BankError
 from studykit.modelio import question_from_copy
 from studykit.models import Question, Status
 
-_TYPE = re.compile(rb'"type"\s*:\s*"(\w+)"')
-
 
 class Entry:
-    """One question of one bank; `question` is parsed from JSON on first use, then kept."""
+    """One question of one bank; `question` is built from its JSON on first use, then kept.
+    `qtype` (the queue mixes new cards by type) is known without building it."""
 
-    __slots__ = ("_question", "_raw", "bank_id", "id", "status", "tags")
+    __slots__ = ("_question", "_raw", "bank_id", "id", "qtype", "status", "tags")
 
-    def __init__(self, bank_id: str, id: str, tags: tuple[str, ...], status: str, *,
-                 raw: bytes | None = None, question: Question | None = None) -> None:
+    def __init__(self, bank_id: str, id: str, tags: tuple[str, ...], status: str, qtype: str,
+                 *, raw: bytes | memoryview | None = None,
+                 question: Question | None = None) -> None:
         if raw is None and question is None:
             raise ValueError("an Entry needs its question or the question's JSON")
         self.bank_id = bank_id
         self.id = id
         self.tags = tags
         self.status = status
+        self.qtype = qtype
+        # A memoryview into the cache entry's bytes: 10,000 copies would cost the first card.
         self._raw = raw
         self._question = question
 
     @classmethod
     def of(cls, bank_id: str, question: Question) -> Entry:
-        return cls(bank_id, question.id, question.tags, question.status.value, question=question)
-
-    @property
-    def qtype(self) -> str:
-        """The question type, read from the JSON's head without validating the question (the
-        queue mixes new cards by type; validating 10,000 would cost the first card's time)."""
-        if self._question is not None:
-            return self._question.type.value
-        match = _TYPE.search(self._raw or b"", 0, 200)
-        return match.group(1).decode() if match else ""
+        return cls(bank_id, question.id, question.tags, question.status.value,
+                   question.type.value, question=question)
 
     @property
     def question(self) -> Question:
         if self._question is None:
             try:
-                self._question = question_from_copy(json.loads(self._raw or b""))
+                self._question = question_from_copy(json.loads(bytes(self._raw or b"")))
             except (ValueError, KeyError, TypeError):
                 raise BankError(f"the quiz cache copy of question {self.id} is damaged; delete "
                                 "the studykit cache folder (or $STUDYKIT_CACHE)") from None

@@ -128,8 +128,9 @@ def load_bank(path: str | Path) -> Bank:
 
 def parse_bank(raw: bytes, name: str) -> Bank:
     """The bank in a bank file's bytes (UTF-8, with or without BOM): from the JSON copy
-    studykit kept when it saved these very bytes (bankcopy), else by parsing the YAML."""
-    from studykit.bankcopy import load_copy
+    studykit kept when it saved or last parsed these very bytes (bankcopy), else by parsing
+    the YAML."""
+    from studykit.bankcopy import load_copy, store_copy
 
     copy = load_copy(raw)
     if copy is not None:
@@ -138,7 +139,11 @@ def parse_bank(raw: bytes, name: str) -> Bank:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BankError(f"{name}: not UTF-8 text (byte {exc.start})") from None
-    return loads_bank(text, name)
+    bank = loads_bank(text, name)
+    # A bank edited by hand pays the parse once: the next command on the same bytes (export
+    # after export, the handout after the deck) reads the copy.
+    store_copy(raw, bank)
+    return bank
 
 
 def _loc(loc: tuple[int | str, ...]) -> str:

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 # Bump when the copy's form changes; old copies are then simply not found.
 COPY_FORMAT = 2
+# Files kept in the cache folder (copies and quiz entries): every version of a bank edited by
+# hand leaves one behind, so the oldest beyond this are removed when a new one is written.
+CACHE_FILES = 200
 
 
 def cache_dir() -> Path:
@@ -71,6 +74,23 @@ def store_copy(raw: bytes, bank: Bank, replaced: bytes | None = None,
         atomic_write(target, dump_json(bank))
     except (OSError, OutputError):
         pass
+    prune(target.parent)
     if replaced is not None and replaced != raw:
         with contextlib.suppress(OSError):
             copy_path(replaced, cache).unlink(missing_ok=True)
+
+
+def prune(folder: Path, keep: int = CACHE_FILES) -> None:
+    """Remove the least recently written files of the cache folder beyond `keep`. Never
+    fails (a file another process removed first is simply gone)."""
+    try:
+        with os.scandir(folder) as found:
+            files = [(e.stat().st_mtime_ns, e.path) for e in found if e.is_file()]
+    except OSError:
+        return
+    if len(files) <= keep:
+        return
+    files.sort()
+    for _, path in files[:len(files) - keep]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)

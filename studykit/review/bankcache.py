@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studykit.bankcopy import cache_dir, store_copy
+from studykit.bankcopy import cache_dir, prune, store_copy
 from studykit.errors import BankError, OutputError
 from studykit.fsutil import atomic_write, read_bytes
 from studykit.models import SCHEMA_VERSION
@@ -77,6 +77,7 @@ def _store(entry: Path, bank: Bank) -> None:
         atomic_write(entry, encode(bank))
     except (OSError, OutputError):
         pass
+    prune(entry.parent)
 
 
 def read_bank(path: str | Path, cache: Path | None = None) -> QuizBank:

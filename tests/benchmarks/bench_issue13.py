@@ -116,13 +116,17 @@ def bench_anki() -> None:
         script = folder / "raw.py"
         script.write_text(_RAW_GENANKI, encoding="utf-8")
         # As `make demo` does: the curated bank rebuilt, then exported (the save kept the
-        # bank's JSON copy); and the curated file as it is in decks/ (its YAML parsed).
+        # bank's JSON copy); and the curated file as it is in decks/ (its YAML parsed once).
         env = dict(os.environ, STUDYKIT_CACHE=str(folder / "cache"))
         bank = folder / "bank.yaml"
         shutil.copy(DECK / "bank.yaml", bank)
         subprocess.run([STUDYKIT, "build", str(DECK / "article.ar.txt"), "-o", str(bank)],
                        check=True, capture_output=True, env=env)
         for label, source in (("rebuilt", bank), ("as in decks/", DECK / "bank.yaml")):
+            # The first command on a bank edited by hand parses its YAML (and keeps a copy
+            # for the commands after it): printed apart from the row's median.
+            first = wall([STUDYKIT, "export", "anki", str(source), "-o",
+                          str(folder / "s.apkg")], env)
             sk, raw = side_by_side(
                 lambda source=source: wall([STUDYKIT, "export", "anki", str(source), "-o",
                                             str(folder / "s.apkg")], env),  # type: ignore[misc]
@@ -131,6 +135,7 @@ def bench_anki() -> None:
             row(f"export anki, bundled bank {label}, vs raw genanki",
                 f"{sk * 1000:.0f} ms vs {raw * 1000:.0f} ms = {ratio:.2f}x", "<= 1.3x",
                 ratio <= 1.3)
+            print(f"{'  (its first export in this cache folder:':58} {first * 1000:.0f} ms)")
 
 
 def bench_quiz() -> None:

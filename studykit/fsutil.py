@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from studykit.errors import OutputError, StudykitError
@@ -42,6 +41,8 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     if info is not None and (not info.st_mode & 0o222 or not os.access(target, os.W_OK)):
         raise OutputError(f"{shown}: file is read-only; not replaced")
     try:
+        import tempfile  # only for writes: it costs a quiz start ~3 ms
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
         raise OutputError(f"{shown}: folder {shown.parent} does not exist") from None

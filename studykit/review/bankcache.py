@@ -24,6 +24,8 @@ from studykit.models import SCHEMA_VERSION
 from studykit.review.deck import Entry, QuizBank
 
 if TYPE_CHECKING:
+    import mmap
+
     from studykit.models import Bank
 
 # Bump when the cached form changes; old entries are then simply not found.
@@ -46,9 +48,11 @@ def encode(bank: Bank) -> bytes:
     return head.encode("utf-8") + b"\n" + b"".join(blobs)
 
 
-def decode(data: bytes) -> QuizBank:
+def decode(data: bytes | mmap.mmap) -> QuizBank:
     """A QuizBank from a cache entry; ValueError/KeyError/TypeError when it is damaged."""
-    cut = data.index(b"\n")
+    cut = data.find(b"\n")
+    if cut < 0:
+        raise ValueError("cache entry has no index line")
     head = json.loads(data[:cut])
     body = memoryview(data)[cut + 1:]
     size = len(body)
@@ -80,13 +84,22 @@ def _store(entry: Path, bank: Bank) -> None:
     prune(entry.parent)
 
 
+def _mapped(entry: Path) -> mmap.mmap:
+    """The cache entry's bytes, mapped rather than read: the quiz reads its index line and the
+    few questions it shows, not all of a 10,000-question entry."""
+    import mmap
+
+    with open(entry, "rb") as file:
+        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 def read_bank(path: str | Path, cache: Path | None = None) -> QuizBank:
     """The bank at `path` for the quiz, from the cache when its sha256 matches an entry."""
     file = Path(path)
     raw = read_bytes(file, BankError, "bank file")
     entry = entry_path(raw, cache)
     try:
-        return decode(entry.read_bytes())
+        return decode(_mapped(entry))
     except (OSError, ValueError, KeyError, TypeError):
         pass
     from studykit.bank import parse_bank  # YAML and validation: only for a bank not cached

@@ -74,7 +74,8 @@ def run_quiz(paths: list[Path], db: Path, *, now: datetime, new_per_day: int = D
     with ReviewStore(db) as store:
         queue = build_queue(questions, store, now, new_per_day=new_per_day, limit=limit,
                             cram=cram)
-        session = Session(store, queue, make_scheduler(fuzz=fuzz), Clock(now), cram=cram)
+        session = Session(store, queue, lambda: make_scheduler(fuzz=fuzz), Clock(now),
+                          cram=cram)
         if not questions:
             # One clear line; no empty card loop, no "0% (0/0)" summary.
             console.print("No questions to study (none approved? try --include-drafts).")

@@ -74,15 +74,24 @@ class Summary:
 class Session:
     """Feeds cards from the queue, records ratings through the scheduler into the store."""
 
-    def __init__(self, store: ReviewStore, queue: StudyQueue, scheduler: Scheduler,
-                 clock: Clock, *, cram: bool = False) -> None:
+    def __init__(self, store: ReviewStore, queue: StudyQueue,
+                 scheduler: Scheduler | Callable[[], Scheduler], clock: Clock, *,
+                 cram: bool = False) -> None:
         self.store = store
         self.queue = queue
-        self.scheduler = scheduler
+        # A factory is called on the first rating or preview: importing py-fsrs costs the
+        # first card ~5 ms it does not need.
+        self._scheduler = scheduler
         self.clock = clock
         self.cram = cram
         self.started = clock.now()
         self.history: list[Outcome] = []
+
+    @property
+    def scheduler(self) -> Scheduler:
+        if callable(self._scheduler):
+            self._scheduler = self._scheduler()
+        return self._scheduler
 
     def next_card(self) -> Item | None:
         return self.queue.next(self.clock.now())

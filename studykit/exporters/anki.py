@@ -9,11 +9,10 @@ bank and timestamp (zip entries get a fixed date).
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import json
-import os
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from html import escape as _html_escape
@@ -206,20 +205,23 @@ def package_bytes(bank: Bank, questions: Sequence[Question], timestamp: float,
     for note in build_notes(bank, questions, typed=typed):
         deck.add_note(note)
     package = genanki.Package(deck)
-    with tempfile.TemporaryDirectory(prefix="studykit-apkg-") as tmp:
-        db_path = os.path.join(tmp, "collection.anki2")
-        conn = sqlite3.connect(db_path)
+    # The collection is built in memory and serialized: a file database would be synced to
+    # disk on commit (14 ms of a 20 ms write), and it is only ever read from the zip.
+    conn = sqlite3.connect(":memory:")
+    try:
         package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
         conn.commit()
+        collection = conn.serialize()
+    finally:
         conn.close()
-        zip_path = os.path.join(tmp, "out.apkg")
-        with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as out:
-            _add(out, "collection.anki2", Path(db_path).read_bytes())
-            _add(out, "media", json.dumps({"0": FONT_MEDIA}).encode())
-            # The font is most of the package and barely compresses: the fastest level gives
-            # 222 kB instead of 210 kB in 7 ms instead of 18 ms (a tenth of an export).
-            _add(out, "0", _font_path().read_bytes(), level=1)
-        return Path(zip_path).read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        _add(out, "collection.anki2", collection)
+        _add(out, "media", json.dumps({"0": FONT_MEDIA}).encode())
+        # The font is most of the package and barely compresses: the fastest level gives
+        # 222 kB instead of 210 kB in 7 ms instead of 18 ms (a tenth of an export).
+        _add(out, "0", _font_path().read_bytes(), level=1)
+    return buffer.getvalue()
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes, level: int | None = None) -> None:

@@ -210,9 +210,11 @@ def _own_facts(e: Entry) -> set[str]:
     return set(fact_ids) if len(fact_ids) <= 2 else set()
 
 
-def next_due(store: ReviewStore, entries: list[Entry]) -> datetime | None:
-    """When the earliest of these questions falls due (None if none was ever studied)."""
+def next_due(store: ReviewStore, entries: list[Entry]) -> tuple[datetime | None, int]:
+    """When the earliest of these questions falls due (None if none was ever studied), and
+    how many of them were never studied."""
     ids = {e.id for e in entries}
-    dues = [r.due_ms for r in store.cards({e.bank_id for e in entries}).values()
-            if r.question_id in ids]
-    return from_ms(min(dues)) if dues else None
+    cards = store.cards({e.bank_id for e in entries})
+    dues = [r.due_ms for r in cards.values() if r.question_id in ids]
+    unseen = sum(1 for e in entries if e.id not in cards)
+    return (from_ms(min(dues)) if dues else None), unseen

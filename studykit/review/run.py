@@ -87,6 +87,6 @@ def run_quiz(paths: list[Path], db: Path, *, now: datetime, new_per_day: int = D
             player.run()
         finally:
             keys.restore()
-        summary = session.summary(next_due(store, questions))
+        summary = session.summary(*next_due(store, questions))
     console.print(screen.summary(summary, session.clock.now(), cram))
     return summary

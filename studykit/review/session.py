@@ -65,6 +65,8 @@ class Summary:
     correct: int
     elapsed: timedelta
     next_due: datetime | None
+    # Questions never studied (the summary says they wait rather than "nothing studied").
+    unseen: int = 0
 
     @property
     def percent(self) -> int:
@@ -166,9 +168,10 @@ class Session:
         self.queue.push_front(last.before)
         return last.before
 
-    def summary(self, next_due: datetime | None) -> Summary:
+    def summary(self, next_due: datetime | None, unseen: int = 0) -> Summary:
         correct = sum(1 for outcome in self.history if outcome.correct)
-        return Summary(len(self.history), correct, self.clock.now() - self.started, next_due)
+        return Summary(len(self.history), correct, self.clock.now() - self.started, next_due,
+                       unseen)
 
 
 def describe_due(due: datetime, now: datetime) -> str:

@@ -157,6 +157,9 @@ class Screen:
 
         minutes, seconds = divmod(int(summary.elapsed.total_seconds()), 60)
         due = "nothing studied yet"
+        if summary.next_due is None and summary.unseen:
+            due = (f"nothing scheduled yet; {summary.unseen} new "
+                   f"{'card waits' if summary.unseen == 1 else 'cards wait'}")
         if summary.next_due is not None:
             # Shown in the machine's local time (stored and computed in UTC).
             local = summary.next_due.astimezone()

@@ -144,7 +144,7 @@ def test_undo_restores_the_card_and_shows_it_next(tmp_db: Path) -> None:
         assert session.next_card() == item
         assert store.cards(["iran-russia"]) == before
         assert len(store.reviews()) == 1
-        assert session.summary(next_due(store, qs)).reviewed == 1
+        assert session.summary(*next_due(store, qs)).reviewed == 1
 
 
 def test_new_siblings_are_buried_for_the_session(tmp_db: Path) -> None:

@@ -60,6 +60,9 @@ def test_summary_after_skipping_everything(tmp_path: Path, bank_file: Path,
     out = quiz.finish()
     assert "reviewed: 0" in out and "correct: — (nothing answered)" in out
     assert "0% (0/0)" not in out
+    # The cards skipped are still there to study, not "nothing studied yet".
+    assert re.search(r"next due: nothing scheduled yet; \d+ new cards wait", out), out
+    assert "nothing studied yet" not in out
 
 
 def test_tmux_gets_a_hint_and_rtl_given_gets_none(tmp_path: Path, bank_file: Path,

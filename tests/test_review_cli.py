@@ -156,14 +156,28 @@ def test_blank_edit_counts_as_an_approval_not_an_edit(bank_file: Path) -> None:
     assert bank.questions[1].status == Status.APPROVED and bank.questions[1].edit is None
 
 
-def test_mcq_options_without_the_answer_are_refused(bank_file: Path) -> None:
+def test_mcq_options_without_the_answer_are_refused_at_once(bank_file: Path) -> None:
+    """Refused when they are typed, before the fields after them, and asked again."""
+    mcq = load_bank(bank_file).questions[2]
+    others = [o for o in mcq.options if o != mcq.answer]
+    wrong = " | ".join(others) + " | يناير 2020"
+    right = " | ".join([*others[:2], mcq.answer, "يناير 2020"])
+    code, output, bank = review(bank_file, f"s\ne\n\n\n{wrong}\n{right}\n\n\nq\n")
+    assert code == 0, output
+    refused = output.index("refused: options: 0 options are correct, expected exactly one")
+    assert refused < output.rindex("also accepted")  # the field after the options
+    assert "Give the options again" in output
+    assert bank.questions[2].status == Status.APPROVED
+    assert bank.questions[2].shown_options == (*others[:2], mcq.answer, "يناير 2020")
+
+
+def test_enter_after_refused_options_keeps_the_questions_own(bank_file: Path) -> None:
+    """No loop: Enter on the options asked again keeps the ones shown (the question's)."""
     mcq = load_bank(bank_file).questions[2]
     wrong = " | ".join(o for o in mcq.options if o != mcq.answer) + " | يناير 2020"
-    code, output, bank = review(bank_file, f"s\ne\n\n\n{wrong}\n\n\ns\nq\n")
+    code, output, bank = review(bank_file, f"s\ne\n\n\n{wrong}\n\n\n\nq\n")
     assert code == 0, output
-    assert "refused: options: 0 options are correct, expected exactly one" in output
-    assert bank.questions[2].status == Status.DRAFT and bank.questions[2].edit is None
-    assert "Approved 0, edited 0, rejected 0, skipped 2" in output
+    assert bank.questions[2].status == Status.APPROVED and bank.questions[2].edit is None
 
 
 def test_answer_edit_on_an_mcq_replaces_it_among_the_options(bank_file: Path) -> None:

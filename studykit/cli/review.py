@@ -13,9 +13,10 @@ import click
 from studykit.cli.app import PATH, main
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
-    # pydantic models: imported when the command runs, not for `--help`
+    # imported when the command runs, not for `--help`
     from studykit.models import Bank, Edit, Question
 
 _CHOICES = {"a": "approve", "r": "reject", "e": "edit", "d": "draft", "s": "skip", "u": "undo",
@@ -80,9 +81,11 @@ def _ask(label: str, current: str, rtl: str, *, how: str = "", clearable: bool =
     return "" if clearable and reply == "-" else reply
 
 
-def _edit(q: Question, rtl: str) -> Edit | None:
+def _edit(q: Question, rtl: str,
+          problems: Callable[[Question], list[str]] | None = None) -> Edit | None:
     """Ask for each field the question type has; the edit of what differs from the generated
-    question (None when nothing does)."""
+    question (None when nothing does). `problems` (edit_problems for the question) lets MCQ
+    options that cannot be saved be asked again at once, not refused after the last field."""
     from studykit.curation import (
         join_list,
         join_pairs,
@@ -101,7 +104,21 @@ def _edit(q: Question, rtl: str) -> Edit | None:
     if q.type == QuestionType.MCQ:
         if answer != q.shown_answer:
             options = options_after_answer_edit(q, answer)
-        options = split_list(_ask("options", join_list(options), rtl, how="separated by |"))
+        suggested = options
+        while True:
+            options = split_list(_ask("options", join_list(suggested), rtl,
+                                      how="separated by |"))
+            trial = q.model_copy(update={"edit": make_edit(
+                q, prompt=prompt, answer=answer, options=options, alternatives=(),
+                pairs=q.shown_pairs, note="")})
+            wrong = [p for p in (problems(trial) if problems else []) if p.startswith("options")]
+            # Enter on the suggestion is taken as it is (the save still checks it): a reviewer
+            # is never stuck in this loop.
+            if not wrong or options == suggested:
+                break
+            for problem in wrong:
+                click.echo(f"  refused: {problem}")
+            click.echo("  Give the options again (Enter keeps the ones shown).")
     alternatives = q.shown_alternatives if answer == q.shown_answer else ()
     if q.type in (QuestionType.CLOZE, QuestionType.SHORT_ANSWER, QuestionType.MCQ):
         if answer != q.shown_answer and q.shown_alternatives:
@@ -206,7 +223,11 @@ def review(bank: Path, rtl: str, which: str, ids: tuple[str, ...]) -> None:
                 continue
             changed = question
             if action == "edit":
-                edited = with_edit(question, _edit(question, rtl))
+                def check_trial(trial: Question, q: Question = question,
+                                bank: Bank = current) -> list[str]:
+                    return edit_problems(q, trial, bank)
+
+                edited = with_edit(question, _edit(question, rtl, check_trial))
                 problems = edit_problems(question, edited, current)
                 if problems:
                     for problem in problems:

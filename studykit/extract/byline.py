@@ -120,7 +120,7 @@ def byline_people(ctx: Context) -> list[tuple[int, int]]:
             continue
         if len(words) == 4 and not any(is_name_word(w) for w in words):
             continue  # a long part with no known name word is more likely a phrase
-        first = ctx.token_at.get(span[0])
+        first = ctx.token_starting(span[0])
         if first is not None:
             out.append((first, first + len(words) - 1))
     return out

@@ -91,7 +91,7 @@ def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...
     return own, lent
 
 
-def sentence_features(words: Sequence[str], breaks: Sequence[bool]) -> list[list[str]]:
+def sentence_features(words: Sequence[str], breaks: Sequence[int]) -> list[list[str]]:
     """Feature strings for each word of one sentence; `breaks[i]`: punctuation before word i."""
     table = [_word_features(w) for w in words]
     stems = [stem(w) for w in words]

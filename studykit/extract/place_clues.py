@@ -31,10 +31,11 @@ _REGION_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "منطق
 def dual(ctx: Context, i: int) -> list[Found]:
     """The unlisted places of the two a dual place word at token i names (the main loop
     reports listed ones itself)."""
-    toks = ctx.tokens
-    kind = next((_DUALS[v] for v in L.strip_proclitics(toks[i].text) if v in _DUALS), None)
-    if kind is None or not ctx.joined(i, 3) or toks[i + 2].text[:1] != "و":
+    kind = next((_DUALS[v] for v in L.strip_proclitics(ctx.tokens.words[i]) if v in _DUALS),
+                None)
+    if kind is None or not ctx.joined(i, 3) or ctx.tokens.words[i + 2][:1] != "و":
         return []
+    toks = ctx.tokens
     first, second = toks[i + 1], toks[i + 2]
     words = (first.text, second.text[1:])
     if any(w in _NOT_NAMES or len(w) < 3 or N.is_stop(w) or (
@@ -53,9 +54,10 @@ def dual(ctx: Context, i: int) -> list[Found]:
 
 def clue(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
     """An unlisted one-word place at token i told by its neighbours: (1, start, entry)."""
-    toks = ctx.tokens
-    if i == 0 or (toks[i - 1].text not in _PREPOSITIONS and toks[i - 1].text not in _ROUTES):
+    if i == 0 or (ctx.tokens.words[i - 1] not in _PREPOSITIONS
+                  and ctx.tokens.words[i - 1] not in _ROUTES):
         return None  # the cheap test first: this runs on nearly every token
+    toks = ctx.tokens
     word = toks[i].text
     if (word.startswith("ال") or len(word) < 3 or word.isdigit()
             or not N.can_start(word) or not N.name_like(ctx, toks[i])

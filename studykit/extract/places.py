@@ -26,21 +26,22 @@ _TANWEEN = re.compile("[\u064B-\u064D]")
 def extract_places(ctx: Context) -> list[Fact]:
     """Place facts, one per canonical name; subkind city/country/region."""
     toks = ctx.tokens
+    words = toks.words
     found: list[Found] = []
     adjectives: dict[str, str] = {}
     i = 0
-    while i < len(toks):
+    while i < len(words):
         # `مخيمات جنين وطولكرم ونور شمس`: a plural place word lists several names.
-        plural = next((_HEADS[v] for v in L.strip_proclitics(toks[i].text)
+        plural = next((_HEADS[v] for v in L.strip_proclitics(words[i])
                        if v in _HEADS and v.endswith("ات")), None)
         if plural and ctx.joined(i, 2):
             found.extend(_listed_after(ctx, i + 2, plural))
         found.extend(C.dual(ctx, i))  # `حقلي الخفجي والوفرة`
         hit = match_place(ctx, i) or _named_by_head(ctx, i) or C.clue(ctx, i)
         if hit is None:
-            nat = L.nationality(toks[i].text)
+            nat = L.nationality(words[i])
             if nat:
-                adjectives.setdefault(nat, _stem(toks[i].text))
+                adjectives.setdefault(nat, _stem(words[i]))
             i += 1
             continue
         n, start, entry = hit
@@ -144,18 +145,18 @@ def _masculine_noun(ctx: Context, i: int, n: int, entry: L.PlaceEntry) -> bool:
 
 def match_place(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
     """The place starting at token i: (words, folded start after a clitic, entry) or None."""
-    tok = ctx.tokens[i]
+    words = ctx.tokens.words
+    word = words[i]
     index = L.places_by_first()
-    for variant in L.strip_proclitics(tok.text):
+    for variant in L.strip_proclitics(word):
         for rest, entry in index.get(variant, ()):
-            if variant != tok.text and entry.value.startswith("ال") and not (
+            if variant != word and entry.value.startswith("ال") and not (
                     variant.startswith("ال")):
                 continue  # `ورقة` is not و + `رقة` (a spelling of الرقة): no clitic there
             n = len(rest) + 1
-            if ctx.joined(i, n) and all(ctx.tokens[i + 1 + k].text == w
-                                        for k, w in enumerate(rest)):
-                return n, tok.end - len(variant) if len(variant) < len(tok.text) else (
-                    tok.start), entry
+            if ctx.joined(i, n) and all(words[i + 1 + k] == w for k, w in enumerate(rest)):
+                return n, ctx.tokens.ends[i] - len(variant) if len(variant) < len(word) else (
+                    ctx.tokens.starts[i]), entry
     return None
 
 
@@ -177,10 +178,10 @@ _NOT_SITES = frozenset({"غاز", "نفط", "بترول", "نفطي", "غازي"
 
 
 def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
-    toks = ctx.tokens
-    variants = L.strip_proclitics(toks[i].text)
+    variants = L.strip_proclitics(ctx.tokens.words[i])
     if _HEADS.keys().isdisjoint(variants) or not ctx.joined(i, 2):
         return None
+    toks = ctx.tokens
     kind = next((_HEADS[v] for v in variants if v in _HEADS), None)
     if kind is None:
         return None

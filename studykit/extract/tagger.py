@@ -47,13 +47,14 @@ def _tagger() -> Any:
 
 def _chunks(ctx: Context) -> list[tuple[int, int]]:
     """[start, end) token ranges of sentences (or slices of over-long ones)."""
-    toks = ctx.tokens
+    starts, ends = ctx.tokens.starts, ctx.tokens.ends
+    breaks = ctx.breaks
     folded = ctx.folded
     out: list[tuple[int, int]] = []
     start = 0
-    for i in range(1, len(toks) + 1):
-        end_here = i == len(toks) or (ctx.breaks[i] and _END.search(
-            folded, toks[i - 1].end, toks[i].start) is not None)
+    n = len(starts)
+    for i in range(1, n + 1):
+        end_here = i == n or (breaks[i] and _END.search(folded, ends[i - 1], starts[i]) is not None)
         if end_here or i - start >= _MAX_CHUNK:
             out.append((start, i))
             start = i
@@ -83,10 +84,10 @@ def tag(ctx: Context, wanted: frozenset[int] | None = None
     out: list[Tagged] = []
     inside: dict[int, float] = {}
     for start, end in _chunks(ctx):
-        words = [t.text for t in toks[start:end]]
+        words = toks.words[start:end]
         if not _worth_tagging(words):
             continue
-        breaks = [ctx.breaks[i] for i in range(start, end)]
+        breaks = ctx.breaks[start:end]
         labels = tagger.tag(sentence_features(words, breaks))
         for k in range(len(labels)):
             if wanted is None or start + k in wanted:

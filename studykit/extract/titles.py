@@ -47,7 +47,8 @@ def titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]]
     found: list[tuple[tuple[int, int, int], Title]] = []
     titles: list[Title] = []
     i = 0
-    while i < len(toks):
+    n = len(toks.words)
+    while i < n:
         head = _match_head(ctx, i)
         if head is None:
             i += 1
@@ -130,11 +131,12 @@ def _possessed() -> dict[str, str]:
 
 
 def _match_head(ctx: Context, i: int) -> tuple[int, str] | None:
-    toks = ctx.tokens
-    variants = L.strip_proclitics(toks[i].text)
+    word = ctx.tokens.words[i]
+    variants = L.strip_proclitics(word)
     firsts = L.titles_by_first()
     if not any(v in firsts for v in variants):
-        return (i, _possessed()[toks[i].text]) if toks[i].text in _possessed() else None
+        return (i, _possessed()[word]) if word in _possessed() else None
+    toks = ctx.tokens
     for variant in variants:
         for words, rank in L.titles_by_first().get(variant, ()):
             n = len(words)

@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from studykit.extract.context import Context
 from studykit.extract.datewords import DATA
-from studykit.extract.ner_features import name_words, sentence_features, stem
+from studykit.extract.ner_features import (
+    WordFeatures,
+    assemble,
+    name_words,
+    stem,
+    word_features,
+)
 
 MODEL = DATA / "person_tagger.crfsuite"
 # A sentence ends at . ! ? ؟ ; or a line break between two words.
@@ -43,6 +49,24 @@ def _tagger() -> Any:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL))
     return tagger
+
+
+@cache
+def _known() -> dict[str, bytes]:
+    """The model's attributes, as the bytes crfsuite is fed. crfsuite ignores an attribute
+    it has no id for, so leaving those out (four in ten of a text's features) and passing
+    bytes (no UTF-8 encoding per feature per call) tags exactly as the full strings would,
+    in half the time."""
+    return {name: name.encode("utf-8") for name in _tagger().info().attributes}
+
+
+@lru_cache(maxsize=1 << 16)
+def _model_word(word: str) -> WordFeatures[bytes]:
+    """ner_features.word_features spelled for the model (see _known)."""
+    known = _known()
+    own, lent = word_features(word)
+    return (tuple(known[f] for f in own if f in known),
+            {d: tuple(known[f] for f in fs if f in known) for d, fs in lent.items()})
 
 
 def _chunks(ctx: Context) -> list[tuple[int, int]]:
@@ -88,7 +112,7 @@ def tag(ctx: Context, wanted: frozenset[int] | None = None
         if not _worth_tagging(words):
             continue
         breaks = ctx.breaks[start:end]
-        labels = tagger.tag(sentence_features(words, breaks))
+        labels = tagger.tag(assemble(words, breaks, _model_word, _known().get))
         for k in range(len(labels)):
             if wanted is None or start + k in wanted:
                 inside[start + k] = 1.0 - tagger.marginal("O", k)

@@ -81,7 +81,7 @@ class FoldMap:
     not one per character): the original text drops marks (diacritics, tatweel) only here and
     there, so runs are long, and without any mark there is a single run."""
 
-    __slots__ = ("_fstarts", "_ostarts", "_size")
+    __slots__ = ("_fstarts", "_identity", "_ostarts", "_size")
 
     def __init__(self, text: str, size: int) -> None:
         _, kept = _fold_tables()
@@ -90,6 +90,7 @@ class FoldMap:
         self._fstarts = array("i", accumulate((e - s for s, e in runs[:-1]), initial=0)
                               if runs else ())
         self._size = size  # the folded text's length
+        self._identity = len(runs) == 1 and runs[0][0] == 0  # nothing dropped
 
     def __getitem__(self, f: int) -> int:
         """The original offset of folded character f (as the old per-character list did)."""
@@ -97,8 +98,16 @@ class FoldMap:
             f += self._size
         if not 0 <= f < self._size:
             raise IndexError(f)
+        if self._identity:
+            return f
         k = bisect_right(self._fstarts, f) - 1
         return self._ostarts[k] + f - self._fstarts[k]
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Original offsets of the first and past the last character of a folded span."""
+        if self._identity and 0 <= fstart < self._size and 0 < fend <= self._size:
+            return fstart, fend  # nothing dropped: the same offsets (the usual case)
+        return self[fstart], self[fend - 1] + 1
 
     def at_or_after(self, start: int) -> int:
         """Folded offset of the first kept character at or after original offset `start`."""
@@ -197,9 +206,7 @@ class Context:
 
     def orig(self, fstart: int, fend: int) -> tuple[int, int]:
         """Original [start, end) for a folded span, keeping a word's final diacritics."""
-        index = self._folded[1]
-        start = index[fstart]
-        end = index[fend - 1] + 1
+        start, end = self._folded[1].span(fstart, fend)
         while end < len(self.text) and self.text[end] in _TRAILING_MARKS:
             end += 1
         return start, end

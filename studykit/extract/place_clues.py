@@ -28,6 +28,16 @@ _PREPOSITIONS = frozenset({"في", "من", "الي", "وفي", "ومن", "وال
 _REGION_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "منطقه", "مقاطعه", "قضاء"})
 
 
+def dual_word(word: str) -> bool:
+    return word in _DUALS
+
+
+def cued(ctx: Context, i: int) -> bool:
+    """The word before token i may make it a place (see clue)."""
+    return i > 0 and (ctx.tokens.words[i - 1] in _PREPOSITIONS
+                      or ctx.tokens.words[i - 1] in _ROUTES)
+
+
 def dual(ctx: Context, i: int) -> list[Found]:
     """The unlisted places of the two a dual place word at token i names (the main loop
     reports listed ones itself)."""
@@ -54,8 +64,7 @@ def dual(ctx: Context, i: int) -> list[Found]:
 
 def clue(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
     """An unlisted one-word place at token i told by its neighbours: (1, start, entry)."""
-    if i == 0 or (ctx.tokens.words[i - 1] not in _PREPOSITIONS
-                  and ctx.tokens.words[i - 1] not in _ROUTES):
+    if not cued(ctx, i):
         return None  # the cheap test first: this runs on nearly every token
     toks = ctx.tokens
     word = toks[i].text

@@ -29,8 +29,15 @@ def extract_places(ctx: Context) -> list[Fact]:
     words = toks.words
     found: list[Found] = []
     adjectives: dict[str, str] = {}
+    inert: dict[str, bool] = {}  # per distinct word: see _inert
     i = 0
     while i < len(words):
+        quiet = inert.get(words[i])
+        if quiet is None:
+            quiet = inert[words[i]] = _inert(words[i])
+        if quiet and not C.cued(ctx, i):
+            i += 1  # nothing below can start at this word: skip the tests one by one
+            continue
         # `مخيمات جنين وطولكرم ونور شمس`: a plural place word lists several names.
         plural = next((_HEADS[v] for v in L.strip_proclitics(words[i])
                        if v in _HEADS and v.endswith("ات")), None)
@@ -71,6 +78,14 @@ def extract_places(ctx: Context) -> list[Fact]:
         if item.subkind == "country" and item.value in adjectives:
             item.attrs["adjective"] = adjectives[item.value]
     return build_facts(ctx, FactKind.PLACE, found)
+
+
+def _inert(word: str) -> bool:
+    """No place, place word, dual place word or nationality starts with this word: the main
+    loop finds nothing at it unless a clue word stands before it (place_clues.clue)."""
+    index = L.places_by_first()
+    return not L.nationality(word) and not any(
+        v in index or v in _HEADS or C.dual_word(v) for v in L.strip_proclitics(word))
 
 
 def _dateline(ctx: Context, found: list[Found]) -> list[Found]:

@@ -47,9 +47,14 @@ def titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]]
     found: list[tuple[tuple[int, int, int], Title]] = []
     titles: list[Title] = []
     i = 0
-    n = len(toks.words)
+    words = toks.words
+    n = len(words)
+    heads: dict[str, bool] = {}  # per distinct word: could a title start with it?
     while i < n:
-        head = _match_head(ctx, i)
+        maybe = heads.get(words[i])
+        if maybe is None:
+            maybe = heads[words[i]] = _may_head(words[i])
+        head = _match_head(ctx, i) if maybe else None
         if head is None:
             i += 1
             continue
@@ -128,6 +133,12 @@ def _possessed() -> dict[str, str]:
             for suffix in ("ها", "ه", "هم"):
                 out.setdefault(words[0] + suffix, rank)
     return out
+
+
+def _may_head(word: str) -> bool:
+    """_match_head finds nothing at a word that passes no test here."""
+    firsts = L.titles_by_first()
+    return word in _possessed() or any(v in firsts for v in L.strip_proclitics(word))
 
 
 def _match_head(ctx: Context, i: int) -> tuple[int, str] | None:

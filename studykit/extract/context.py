@@ -262,9 +262,10 @@ class Claims:
         self._ends.insert(k, end)
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
-    """A mention found by an extractor, before mentions are grouped into facts."""
+    """A mention found by an extractor, before mentions are grouped into facts (slotted: an
+    extractor holds one per mention of a large text until its facts are built)."""
 
     value: str | None
     fstart: int

@@ -95,12 +95,12 @@ def attested_surname(ctx: Context, word: str, here: int) -> bool:
     """`word` stands alone as a subject elsewhere in the text, right after a verb: `وقال بري`,
     `وأضاف فقيها`. News names a person in full once, then by surname: that later mention shows
     where the name ended (`نبيه بري ملف ...`) and that a ـها ending is no pronoun."""
-    toks = ctx.tokens
+    words = ctx.tokens.words
     verbs = L.verbs()
     for p in ctx.positions.get(word, ()):
         if p == here or p == 0 or ctx.breaks[p]:
             continue
-        before = toks[p - 1].text
+        before = words[p - 1]
         if before in verbs or (before[:1] in ("و", "ف") and before[1:] in verbs):
             return True
     return False

@@ -97,7 +97,7 @@ def _nickname(ctx: Context, last: int) -> tuple[int, int, int] | None:
 
 def _key(ctx: Context, span: tuple[int, int] | tuple[int, int, int]) -> tuple[str, ...]:
     if len(span) == 3:
-        return tuple(ctx.folded[span[2]:ctx.tokens[span[1]].end].split())
+        return tuple(ctx.folded[span[2]:ctx.tokens.ends[span[1]]].split())
     return N.words(ctx.tokens, span[0], span[1])
 
 

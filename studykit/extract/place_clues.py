@@ -66,11 +66,12 @@ def clue(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
     """An unlisted one-word place at token i told by its neighbours: (1, start, entry)."""
     if not cued(ctx, i):
         return None  # the cheap test first: this runs on nearly every token
-    toks = ctx.tokens
-    word = toks[i].text
+    word = ctx.tokens.words[i]
     if (word.startswith("ال") or len(word) < 3 or word.isdigit()
-            or not N.can_start(word) or not N.name_like(ctx, toks[i])
-            or word.endswith(("ه", "ات"))):
+            or not N.can_start(word) or word.endswith(("ه", "ات"))):
+        return None
+    toks = ctx.tokens
+    if not N.name_like(ctx, toks[i]):
         return None
     prev = toks[i - 1].text
     after_preposition = prev in _PREPOSITIONS and not ctx.breaks[i]

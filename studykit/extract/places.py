@@ -57,11 +57,11 @@ def extract_places(ctx: Context) -> list[Fact]:
         if entry.value in L.guarded_places() and not _cued(ctx, i, n, start):
             i += n  # `العيون` "eyes", not Laayoune, without a cue
             continue
-        if _TANWEEN.search(ctx.surface(start, toks[i + n - 1].end)) or (
+        end = toks.ends[i + n - 1]
+        if _TANWEEN.search(ctx.surface(start, end)) or (
                 n == 1 and i > 0 and _adjective_use(ctx, i)) or _masculine_noun(ctx, i, n, entry):
             i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
             continue
-        end = toks[i + n - 1].end
         if entry.subkind == "country" and ctx.joined(i + n - 1, 2) and (
                 toks[i + n].text == "العاصمه"):
             # `الجزائر العاصمة`, `الكويت العاصمة`: the capital named like its country.
@@ -140,9 +140,8 @@ def _cued(ctx: Context, i: int, n: int, start: int) -> bool:
 def _adjective_use(ctx: Context, i: int) -> bool:
     """A country name that is also a nationality adjective (`السعودية`), right after a
     definite noun (`العاصمة السعودية`, `الحكومة السعودية`), is the adjective."""
-    toks = ctx.tokens
-    word = toks[i].text
-    prev = toks[i - 1].text
+    word = ctx.tokens.words[i]
+    prev = ctx.tokens.words[i - 1]
     return (word.startswith("ال") and L.nationality(word) is not None and not ctx.breaks[i]
             and prev.startswith("ال") and not N.is_stop(prev) and (prev,) not in L.places())
 

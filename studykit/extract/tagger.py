@@ -12,6 +12,7 @@ see LICENSE-DATA); python-crfsuite is imported only when a text is tagged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -71,17 +72,22 @@ def _model_word(word: str) -> WordFeatures[bytes]:
 
 def _chunks(ctx: Context) -> list[tuple[int, int]]:
     """[start, end) token ranges of sentences (or slices of over-long ones)."""
-    starts, ends = ctx.tokens.starts, ctx.tokens.ends
+    starts = ctx.tokens.starts
     breaks = ctx.breaks
-    folded = ctx.folded
+    n = len(starts)
+    # A sentence ends before token i when the gap before it holds an end mark and some
+    # punctuation (a line break alone is only spaces): found from the marks, not word by word.
+    ends = sorted({k for k in (bisect_left(starts, m.start()) for m in _END.finditer(ctx.folded))
+                   if 0 < k < n and breaks[k]})
     out: list[tuple[int, int]] = []
     start = 0
-    n = len(starts)
-    for i in range(1, n + 1):
-        end_here = i == n or (breaks[i] and _END.search(folded, ends[i - 1], starts[i]) is not None)
-        if end_here or i - start >= _MAX_CHUNK:
-            out.append((start, i))
-            start = i
+    for end in [*ends, n]:
+        while end - start > _MAX_CHUNK:
+            out.append((start, start + _MAX_CHUNK))
+            start += _MAX_CHUNK
+        if end > start:
+            out.append((start, end))
+        start = end
     return out
 
 

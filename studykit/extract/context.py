@@ -37,12 +37,13 @@ class Token(NamedTuple):
 
 
 class Tokens(Sequence[Token]):
-    """The folded text's words as three columns (word, start, end) instead of a tuple per word:
-    at megabytes of text a tuple and three int objects per word cost ~200 bytes a word, the
-    columns 16 (an array slot each for the offsets, one shared string per distinct word).
-    Indexing builds the Token a caller asks for; hot loops may read the columns directly."""
+    """The folded text's words as two columns (word, start) instead of a tuple per word: at
+    megabytes of text a tuple and three int objects per word cost ~200 bytes a word, the
+    columns 12 (an array slot for the start, one shared string per distinct word; a word ends
+    at its start plus its length). Indexing builds the Token a caller asks for; hot loops may
+    read the columns directly."""
 
-    __slots__ = ("ends", "starts", "words")
+    __slots__ = ("starts", "words")
 
     def __init__(self, folded: str) -> None:
         # Two C-speed passes of the same regex (no Python loop per word): words, then starts.
@@ -50,7 +51,10 @@ class Tokens(Sequence[Token]):
         self.words: list[str] = list(map(sys.intern, map(re.Match.group,
                                                          _TOKEN.finditer(folded))))
         self.starts = array("i", map(re.Match.start, _TOKEN.finditer(folded)))
-        self.ends = array("i", map(add, self.starts, map(len, self.words)))
+
+    def end(self, i: int) -> int:
+        """Folded end offset of token i."""
+        return self.starts[i] + len(self.words[i])
 
     def __len__(self) -> int:
         return len(self.words)
@@ -67,10 +71,12 @@ class Tokens(Sequence[Token]):
         word = self.words[i]  # raises IndexError as a list would
         if i < 0:
             i += len(self.words)
-        return _new(Token, (i, self.starts[i], self.ends[i], word))
+        start = self.starts[i]
+        return _new(Token, (i, start, start + len(word), word))
 
     def __iter__(self) -> Iterator[Token]:
-        return map(_new, repeat(Token), zip(count(), self.starts, self.ends, self.words))
+        ends = map(add, self.starts, map(len, self.words))
+        return map(_new, repeat(Token), zip(count(), self.starts, ends, self.words))
 
 
 _new = tuple.__new__

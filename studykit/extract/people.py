@@ -97,7 +97,7 @@ def _nickname(ctx: Context, last: int) -> tuple[int, int, int] | None:
 
 def _key(ctx: Context, span: tuple[int, int] | tuple[int, int, int]) -> tuple[str, ...]:
     if len(span) == 3:
-        return tuple(ctx.folded[span[2]:ctx.tokens.ends[span[1]]].split())
+        return tuple(ctx.folded[span[2]:ctx.tokens.end(span[1])].split())
     return N.words(ctx.tokens, span[0], span[1])
 
 
@@ -167,7 +167,7 @@ def _add_later_mentions(ctx: Context, people: list[Person]) -> None:
                 hit = None
             if hit is not None:
                 person, n = hit
-                person.forms.append((i, i + n - 1, toks.ends[i] - len(variant)))
+                person.forms.append((i, i + n - 1, toks.end(i) - len(variant)))
                 taken.update(range(i, i + n))
                 break
 

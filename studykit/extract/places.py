@@ -57,7 +57,7 @@ def extract_places(ctx: Context) -> list[Fact]:
         if entry.value in L.guarded_places() and not _cued(ctx, i, n, start):
             i += n  # `العيون` "eyes", not Laayoune, without a cue
             continue
-        end = toks.ends[i + n - 1]
+        end = toks.end(i + n - 1)
         if _TANWEEN.search(ctx.surface(start, end)) or (
                 n == 1 and i > 0 and _adjective_use(ctx, i)) or _masculine_noun(ctx, i, n, entry):
             i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
@@ -169,7 +169,7 @@ def match_place(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
                 continue  # `ورقة` is not و + `رقة` (a spelling of الرقة): no clitic there
             n = len(rest) + 1
             if ctx.joined(i, n) and all(words[i + 1 + k] == w for k, w in enumerate(rest)):
-                return n, ctx.tokens.ends[i] - len(variant) if len(variant) < len(word) else (
+                return n, ctx.tokens.end(i) - len(variant) if len(variant) < len(word) else (
                     ctx.tokens.starts[i]), entry
     return None
 

@@ -6,7 +6,8 @@ Folding is for matching only: stored text is never changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 # Tashkeel, superscript alef, Quranic marks and tatweel: dropped when folding.
@@ -110,15 +111,26 @@ _SENTENCE_END = re.compile(r"[.؟?!]+(?=\s|$|[”»\"])[”»\"]?|\n+")
 
 def sentences(text: str) -> list[Span]:
     """Split into sentences, offsets into `text`; blank stretches are skipped."""
-    spans: list[Span] = []
+    return [Span(start, end, text[start:end]) for start, end in _sentence_bounds(text)]
+
+
+def sentence_starts(text: str) -> array[int]:
+    """The start offset of each of `sentences(text)`, without copying their text."""
+    return array("i", (start for start, _ in _sentence_bounds(text)))
+
+
+def _sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if _abbreviation(text, match.start()):
             continue
-        _add_span(text, start, match.end(), spans)
+        bounds = _strip_span(text, start, match.end())
+        if bounds is not None:
+            yield bounds
         start = match.end()
-    _add_span(text, start, len(text), spans)
-    return spans
+    bounds = _strip_span(text, start, len(text))
+    if bounds is not None:
+        yield bounds
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -134,13 +146,12 @@ def _abbreviation(text: str, dot: int) -> bool:
     return bool(rest) and rest[0] not in "\n" and not rest[0].isupper()
 
 
-def _add_span(text: str, start: int, end: int, spans: list[Span]) -> None:
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append(Span(start, end, text[start:end]))
+    return (start, end) if end > start else None
 
 
 def sentence_index(spans: list[Span], offset: int) -> int:

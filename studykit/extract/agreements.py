@@ -103,12 +103,12 @@ def extract_agreements(ctx: Context) -> list[Fact]:
 
 
 def _mentions(ctx: Context) -> list[_Mention]:
-    toks = ctx.tokens
+    words = ctx.tokens.words
     out: list[_Mention] = []
     i = 0
     heads = _heads()
-    while i < len(toks):
-        if heads.keys().isdisjoint(L.strip_proclitics(toks[i].text)):
+    while i < len(words):
+        if heads.keys().isdisjoint(L.strip_proclitics(words[i])):
             i += 1
             continue
         m = _read(ctx, i)

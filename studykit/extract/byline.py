@@ -16,6 +16,7 @@ from studykit.extract.context import Context
 from studykit.extract.organizations import organization_names
 
 _MAX_WORDS = 9
+_NON_SPACE = re.compile(r"\S")
 # Tatweel dashes (`زيوريخ ــ رويترز`) fold away and leave two spaces.
 _SEPARATOR = re.compile(r"[:\-–—()«»\"“”*/|،,‏]+|\s+من\s+|\s{2,}")
 # Wire and newspaper names short enough to stand alone in a byline (folded).
@@ -32,12 +33,17 @@ def byline_parts(ctx: Context) -> list[tuple[int, int]]:
     folded = ctx.folded
     lines: list[tuple[int, int]] = []
     pos = 0
-    for raw in folded.split("\n"):
-        if raw.strip():
-            lines.append((pos, pos + len(raw)))
-        pos += len(raw) + 1
-        if len(lines) == 2:
+    # Line by line from the top (not folded.split, which copies the whole text to read two
+    # lines of it).
+    while len(lines) < 2:
+        end = folded.find("\n", pos)
+        if end < 0:
+            end = len(folded)
+        if _NON_SPACE.search(folded, pos, end):
+            lines.append((pos, end))
+        if end == len(folded):
             break
+        pos = end + 1
     if len(lines) < 2:
         return []
     start, end = lines[1]
@@ -120,7 +126,7 @@ def byline_people(ctx: Context) -> list[tuple[int, int]]:
             continue
         if len(words) == 4 and not any(is_name_word(w) for w in words):
             continue  # a long part with no known name word is more likely a phrase
-        first = ctx.token_at.get(span[0])
+        first = ctx.token_starting(span[0])
         if first is not None:
             out.append((first, first + len(words) - 1))
     return out

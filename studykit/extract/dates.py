@@ -19,6 +19,7 @@ from functools import cache
 from studykit.extract import dateresolve as R
 from studykit.extract import datewords as W
 from studykit.extract.context import Context, Found, build_facts
+from studykit.extract.multiscan import MultiScan
 from studykit.models import Fact, FactKind
 
 _PAST, _NOW, _NEXT = R.PAST, R.NOW, R.NEXT
@@ -108,11 +109,19 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p)) for name, p in raw]
 
 
+@cache
+def _scan() -> MultiScan:
+    # One pass of the regex engine finds where any pattern can match (see multiscan.py).
+    return MultiScan([pattern for _, pattern in _patterns()])
+
+
 def extract_dates(ctx: Context) -> list[Fact]:
     """All date facts of the text, one per distinct value, mentions in text order."""
     found: list[Found] = []
-    for name, pattern in _patterns():
-        for match in pattern.finditer(ctx.folded):
+    scan = _scan()
+    starts = scan.candidates(ctx.folded)
+    for k, (name, _) in enumerate(_patterns()):
+        for match in scan.finditer(k, ctx.folded, starts):
             if ctx.taken.overlaps(match.start(), match.end()):
                 continue
             # `قال، الجمعة، إن`: a weekday set off by commas is a date even if ambiguous.

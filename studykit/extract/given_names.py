@@ -57,7 +57,7 @@ def given_name_people(ctx: Context, covered: set[int]) -> list[tuple[tuple[int, 
                 toks[i - 1].text) and not _after_title(ctx, covered, i)):
             continue
         n = max((len(e) for e in by_first[first]
-                 if tuple(t.text for t in toks[i:i + len(e)]) == e), default=0)
+                 if tuple(toks.words[i:i + len(e)]) == e), default=0)
         if n == 0 or not ctx.joined(i, n):
             continue
         span = N.read_name(ctx, i)

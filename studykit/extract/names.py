@@ -9,10 +9,11 @@ transliterations swap, so spellings of one name share a key.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from studykit.extract import lexicon as L
-from studykit.extract.context import Context, Token
+from studykit.extract.context import Context, Token, Tokens
 
 _SWAP = str.maketrans({"غ": "ج", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز", "ذ": "ز",
                        "ث": "س", "ة": "ه", "ى": "ي", "گ": "ج", "پ": "ب", "ڤ": "ف"})
@@ -94,12 +95,12 @@ def attested_surname(ctx: Context, word: str, here: int) -> bool:
     """`word` stands alone as a subject elsewhere in the text, right after a verb: `وقال بري`,
     `وأضاف فقيها`. News names a person in full once, then by surname: that later mention shows
     where the name ended (`نبيه بري ملف ...`) and that a ـها ending is no pronoun."""
-    toks = ctx.tokens
+    words = ctx.tokens.words
     verbs = L.verbs()
     for p in ctx.positions.get(word, ()):
         if p == here or p == 0 or ctx.breaks[p]:
             continue
-        before = toks[p - 1].text
+        before = words[p - 1]
         if before in verbs or (before[:1] in ("و", "ف") and before[1:] in verbs):
             return True
     return False
@@ -270,7 +271,7 @@ def read_name(ctx: Context, j: int, appositive: bool = False,
     return j, end
 
 
-def _links(toks: list[Token], end: int) -> bool:
+def _links(toks: Sequence[Token], end: int) -> bool:
     """A connector at or right after `end`: Gulf genealogies run past five tokens
     (`حمد بن جاسم بن جبر آل ثاني`); the plain-word count still bounds them."""
     return toks[end].text in L.connectors() or toks[end + 1].text in L.connectors()
@@ -282,18 +283,27 @@ def _preposition_noun(ctx: Context, word: str) -> bool:
         word[1:] in ctx.vocabulary or "ال" + word[1:] in ctx.vocabulary)
 
 
+@cache
+def _honorifics() -> tuple[frozenset[str], list[tuple[str, ...]]]:
+    """The honorifics' first words, and the honorifics longest first."""
+    return (frozenset(h[0] for h in L.honorifics()),
+            sorted(L.honorifics(), key=len, reverse=True))
+
+
 def _skip_honorific(ctx: Context, j: int) -> int:
-    toks = ctx.tokens
-    for h in sorted(L.honorifics(), key=len, reverse=True):
+    words = ctx.tokens.words
+    firsts, honorifics = _honorifics()
+    if j >= len(words) or words[j] not in firsts:
+        return j  # the cheap test first: this runs for every name read
+    for h in honorifics:
         n = len(h)
-        if tuple(t.text for t in toks[j:j + n]) == h and j + n < len(toks) and not (
-                ctx.gap_breaks(toks[j + n - 1], toks[j + n])):
+        if tuple(words[j:j + n]) == h and j + n < len(words) and not ctx.breaks[j + n]:
             return j + n
     return j
 
 
-def words(tokens: list[Token], first: int, last: int) -> tuple[str, ...]:
-    return tuple(t.text for t in tokens[first:last + 1])
+def words(tokens: Tokens, first: int, last: int) -> tuple[str, ...]:
+    return tuple(tokens.words[first:last + 1])
 
 
 def surname(name: tuple[str, ...]) -> tuple[str, ...]:

@@ -11,8 +11,9 @@ model learns how far to trust each.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from studykit.extract import lexicon as L
 from studykit.extract.datewords import DATA
@@ -77,8 +78,13 @@ def _word_class(word: str) -> list[str]:
     return out
 
 
-@cache
-def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+T = TypeVar("T")
+# A word's own features, and by neighbour offset d the features it lends the word at d.
+WordFeatures = tuple[tuple[T, ...], dict[int, tuple[T, ...]]]
+
+
+@lru_cache(maxsize=1 << 16)
+def word_features(word: str) -> WordFeatures[str]:
     """A word's own features and the ones it lends a neighbour at offset d (cached: news
     repeats its words, and building strings is most of the tagger's time)."""
     s = stem(word)
@@ -91,25 +97,45 @@ def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...
     return own, lent
 
 
-def sentence_features(words: Sequence[str], breaks: Sequence[bool]) -> list[list[str]]:
+def sentence_features(words: Sequence[str], breaks: Sequence[int]) -> list[list[str]]:
     """Feature strings for each word of one sentence; `breaks[i]`: punctuation before word i."""
-    table = [_word_features(w) for w in words]
+    return assemble(words, breaks, word_features, _same)
+
+
+def _same(feature: str) -> str:
+    return feature
+
+
+def assemble(words: Sequence[str], breaks: Sequence[int],
+             word_features: Callable[[str], WordFeatures[T]],
+             spell: Callable[[str], T | None]) -> list[list[T]]:
+    """Each word's features in a fixed order: its own, the breaks around it, its neighbours'
+    and the stem bigram. `word_features` gives a word's features already spelled; `spell`
+    spells the others (None drops one): the tagger spells features as the model's bytes and
+    drops the ones the model never saw (see tagger.py); training keeps every string."""
+    table = [word_features(w) for w in words]
     stems = [stem(w) for w in words]
+    brk, brk_next = spell("brk"), spell("brk+")
+    edges = {d: spell(f"edge{d:+d}") for d in (-2, -1, 1, 2)}
     n = len(words)
-    out: list[list[str]] = []
+    out: list[list[T]] = []
     for i in range(n):
         f = list(table[i][0])
-        if breaks[i]:
-            f.append("brk")
-        if i + 1 < n and breaks[i + 1]:
-            f.append("brk+")
+        if breaks[i] and brk is not None:
+            f.append(brk)
+        if i + 1 < n and breaks[i + 1] and brk_next is not None:
+            f.append(brk_next)
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
                 f += table[j][1][d]
             else:
-                f.append(f"edge{d:+d}")
+                edge = edges[d]
+                if edge is not None:
+                    f.append(edge)
         if i > 0:
-            f.append(f"w-1|w={stems[i - 1]}|{stems[i]}")
+            pair = spell(f"w-1|w={stems[i - 1]}|{stems[i]}")
+            if pair is not None:
+                f.append(pair)
         out.append(f)
     return out

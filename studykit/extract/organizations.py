@@ -78,19 +78,19 @@ def extract_organizations(ctx: Context) -> list[Fact]:
     """Organisation and media facts; subkind organization or media."""
     _, heads, media_heads = _tables()
     index = _index()
-    toks = ctx.tokens
+    words = ctx.tokens.words
     firsts = _first_words()
     found: list[Found] = []
     i = 0
     quoted_firsts = {k[0] for k in _quoted_media()}
-    while i < len(toks):
-        if toks[i].text in quoted_firsts:
+    while i < len(words):
+        if words[i] in quoted_firsts:
             item, nxt = _quoted(ctx, i)
             if item is not None:
                 found.append(item)
                 i = nxt
                 continue
-        if firsts.isdisjoint(L.strip_proclitics(toks[i].text)):
+        if firsts.isdisjoint(L.strip_proclitics(words[i])):
             i += 1
             continue
         item, nxt = _media(ctx, i, media_heads)
@@ -110,7 +110,7 @@ def _media(ctx: Context, i: int,
            media_heads: frozenset[tuple[str, ...]]) -> tuple[Found | None, int]:
     toks = ctx.tokens
     for n in (2, 1):
-        words = tuple(t.text for t in toks[i:i + n])
+        words = tuple(toks.words[i:i + n])
         if len(words) < n or not any((v, *words[1:]) in media_heads
                                      for v in L.strip_proclitics(words[0])):
             continue

@@ -88,7 +88,7 @@ def _nickname(ctx: Context, last: int) -> tuple[int, int, int] | None:
     match = _NICKNAME.match(ctx.folded, toks[last].end)
     if match is None or not N.can_start(match.group(1).split()[0]):
         return None
-    first = ctx.token_at.get(match.start(1))
+    first = ctx.token_starting(match.start(1))
     if first is None:
         return None
     end = first + len(match.group(1).split()) - 1
@@ -97,7 +97,7 @@ def _nickname(ctx: Context, last: int) -> tuple[int, int, int] | None:
 
 def _key(ctx: Context, span: tuple[int, int] | tuple[int, int, int]) -> tuple[str, ...]:
     if len(span) == 3:
-        return tuple(ctx.folded[span[2]:ctx.tokens[span[1]].end].split())
+        return tuple(ctx.folded[span[2]:ctx.tokens.end(span[1])].split())
     return N.words(ctx.tokens, span[0], span[1])
 
 
@@ -149,16 +149,25 @@ def _add_later_mentions(ctx: Context, people: list[Person]) -> None:
     for entries in index.values():
         entries.sort(key=lambda e: len(e[1]), reverse=True)
     taken = {t for p in people for f in p.forms for t in range(f[0], f[1] + 1)}
-    for i, tok in enumerate(toks):
+    # Per distinct word: could any of its variants open a known name? Most words cannot,
+    # and the text repeats its words, so the answer is worked out once a word.
+    hopeful: dict[str, bool] = {}
+    for i, word in enumerate(toks.words):
         if i in taken:
             continue
-        for variant in L.strip_proclitics(tok.text):
+        maybe = hopeful.get(word)
+        if maybe is None:
+            maybe = hopeful[word] = any(v in index or N.skeleton_of(v) in index
+                                        for v in L.strip_proclitics(word))
+        if not maybe:
+            continue
+        for variant in L.strip_proclitics(word):
             hit = _match_at(ctx, i, variant, index, taken)
             if hit is not None and hit[1] == 1 and _lone_word_doubt(ctx, i, variant):
                 hit = None
             if hit is not None:
                 person, n = hit
-                person.forms.append((i, i + n - 1, tok.end - len(variant)))
+                person.forms.append((i, i + n - 1, toks.end(i) - len(variant)))
                 taken.update(range(i, i + n))
                 break
 

@@ -28,13 +28,24 @@ _PREPOSITIONS = frozenset({"في", "من", "الي", "وفي", "ومن", "وال
 _REGION_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "منطقه", "مقاطعه", "قضاء"})
 
 
+def dual_word(word: str) -> bool:
+    return word in _DUALS
+
+
+def cued(ctx: Context, i: int) -> bool:
+    """The word before token i may make it a place (see clue)."""
+    return i > 0 and (ctx.tokens.words[i - 1] in _PREPOSITIONS
+                      or ctx.tokens.words[i - 1] in _ROUTES)
+
+
 def dual(ctx: Context, i: int) -> list[Found]:
     """The unlisted places of the two a dual place word at token i names (the main loop
     reports listed ones itself)."""
-    toks = ctx.tokens
-    kind = next((_DUALS[v] for v in L.strip_proclitics(toks[i].text) if v in _DUALS), None)
-    if kind is None or not ctx.joined(i, 3) or toks[i + 2].text[:1] != "و":
+    kind = next((_DUALS[v] for v in L.strip_proclitics(ctx.tokens.words[i]) if v in _DUALS),
+                None)
+    if kind is None or not ctx.joined(i, 3) or ctx.tokens.words[i + 2][:1] != "و":
         return []
+    toks = ctx.tokens
     first, second = toks[i + 1], toks[i + 2]
     words = (first.text, second.text[1:])
     if any(w in _NOT_NAMES or len(w) < 3 or N.is_stop(w) or (
@@ -53,13 +64,14 @@ def dual(ctx: Context, i: int) -> list[Found]:
 
 def clue(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
     """An unlisted one-word place at token i told by its neighbours: (1, start, entry)."""
-    toks = ctx.tokens
-    if i == 0 or (toks[i - 1].text not in _PREPOSITIONS and toks[i - 1].text not in _ROUTES):
+    if not cued(ctx, i):
         return None  # the cheap test first: this runs on nearly every token
-    word = toks[i].text
+    word = ctx.tokens.words[i]
     if (word.startswith("ال") or len(word) < 3 or word.isdigit()
-            or not N.can_start(word) or not N.name_like(ctx, toks[i])
-            or word.endswith(("ه", "ات"))):
+            or not N.can_start(word) or word.endswith(("ه", "ات"))):
+        return None
+    toks = ctx.tokens
+    if not N.name_like(ctx, toks[i]):
         return None
     prev = toks[i - 1].text
     after_preposition = prev in _PREPOSITIONS and not ctx.breaks[i]

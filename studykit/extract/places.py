@@ -26,21 +26,29 @@ _TANWEEN = re.compile("[\u064B-\u064D]")
 def extract_places(ctx: Context) -> list[Fact]:
     """Place facts, one per canonical name; subkind city/country/region."""
     toks = ctx.tokens
+    words = toks.words
     found: list[Found] = []
     adjectives: dict[str, str] = {}
+    inert: dict[str, bool] = {}  # per distinct word: see _inert
     i = 0
-    while i < len(toks):
+    while i < len(words):
+        quiet = inert.get(words[i])
+        if quiet is None:
+            quiet = inert[words[i]] = _inert(words[i])
+        if quiet and not C.cued(ctx, i):
+            i += 1  # nothing below can start at this word: skip the tests one by one
+            continue
         # `مخيمات جنين وطولكرم ونور شمس`: a plural place word lists several names.
-        plural = next((_HEADS[v] for v in L.strip_proclitics(toks[i].text)
+        plural = next((_HEADS[v] for v in L.strip_proclitics(words[i])
                        if v in _HEADS and v.endswith("ات")), None)
         if plural and ctx.joined(i, 2):
             found.extend(_listed_after(ctx, i + 2, plural))
         found.extend(C.dual(ctx, i))  # `حقلي الخفجي والوفرة`
         hit = match_place(ctx, i) or _named_by_head(ctx, i) or C.clue(ctx, i)
         if hit is None:
-            nat = L.nationality(toks[i].text)
+            nat = L.nationality(words[i])
             if nat:
-                adjectives.setdefault(nat, _stem(toks[i].text))
+                adjectives.setdefault(nat, _stem(words[i]))
             i += 1
             continue
         n, start, entry = hit
@@ -49,11 +57,11 @@ def extract_places(ctx: Context) -> list[Fact]:
         if entry.value in L.guarded_places() and not _cued(ctx, i, n, start):
             i += n  # `العيون` "eyes", not Laayoune, without a cue
             continue
-        if _TANWEEN.search(ctx.surface(start, toks[i + n - 1].end)) or (
+        end = toks.end(i + n - 1)
+        if _TANWEEN.search(ctx.surface(start, end)) or (
                 n == 1 and i > 0 and _adjective_use(ctx, i)) or _masculine_noun(ctx, i, n, entry):
             i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
             continue
-        end = toks[i + n - 1].end
         if entry.subkind == "country" and ctx.joined(i + n - 1, 2) and (
                 toks[i + n].text == "العاصمه"):
             # `الجزائر العاصمة`, `الكويت العاصمة`: the capital named like its country.
@@ -70,6 +78,14 @@ def extract_places(ctx: Context) -> list[Fact]:
         if item.subkind == "country" and item.value in adjectives:
             item.attrs["adjective"] = adjectives[item.value]
     return build_facts(ctx, FactKind.PLACE, found)
+
+
+def _inert(word: str) -> bool:
+    """No place, place word, dual place word or nationality starts with this word: the main
+    loop finds nothing at it unless a clue word stands before it (place_clues.clue)."""
+    index = L.places_by_first()
+    return not L.nationality(word) and not any(
+        v in index or v in _HEADS or C.dual_word(v) for v in L.strip_proclitics(word))
 
 
 def _dateline(ctx: Context, found: list[Found]) -> list[Found]:
@@ -124,9 +140,8 @@ def _cued(ctx: Context, i: int, n: int, start: int) -> bool:
 def _adjective_use(ctx: Context, i: int) -> bool:
     """A country name that is also a nationality adjective (`السعودية`), right after a
     definite noun (`العاصمة السعودية`, `الحكومة السعودية`), is the adjective."""
-    toks = ctx.tokens
-    word = toks[i].text
-    prev = toks[i - 1].text
+    word = ctx.tokens.words[i]
+    prev = ctx.tokens.words[i - 1]
     return (word.startswith("ال") and L.nationality(word) is not None and not ctx.breaks[i]
             and prev.startswith("ال") and not N.is_stop(prev) and (prev,) not in L.places())
 
@@ -144,18 +159,18 @@ def _masculine_noun(ctx: Context, i: int, n: int, entry: L.PlaceEntry) -> bool:
 
 def match_place(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
     """The place starting at token i: (words, folded start after a clitic, entry) or None."""
-    tok = ctx.tokens[i]
+    words = ctx.tokens.words
+    word = words[i]
     index = L.places_by_first()
-    for variant in L.strip_proclitics(tok.text):
+    for variant in L.strip_proclitics(word):
         for rest, entry in index.get(variant, ()):
-            if variant != tok.text and entry.value.startswith("ال") and not (
+            if variant != word and entry.value.startswith("ال") and not (
                     variant.startswith("ال")):
                 continue  # `ورقة` is not و + `رقة` (a spelling of الرقة): no clitic there
             n = len(rest) + 1
-            if ctx.joined(i, n) and all(ctx.tokens[i + 1 + k].text == w
-                                        for k, w in enumerate(rest)):
-                return n, tok.end - len(variant) if len(variant) < len(tok.text) else (
-                    tok.start), entry
+            if ctx.joined(i, n) and all(words[i + 1 + k] == w for k, w in enumerate(rest)):
+                return n, ctx.tokens.end(i) - len(variant) if len(variant) < len(word) else (
+                    ctx.tokens.starts[i]), entry
     return None
 
 
@@ -177,10 +192,10 @@ _NOT_SITES = frozenset({"غاز", "نفط", "بترول", "نفطي", "غازي"
 
 
 def _named_by_head(ctx: Context, i: int) -> tuple[int, int, L.PlaceEntry] | None:
-    toks = ctx.tokens
-    variants = L.strip_proclitics(toks[i].text)
+    variants = L.strip_proclitics(ctx.tokens.words[i])
     if _HEADS.keys().isdisjoint(variants) or not ctx.joined(i, 2):
         return None
+    toks = ctx.tokens
     kind = next((_HEADS[v] for v in variants if v in _HEADS), None)
     if kind is None:
         return None

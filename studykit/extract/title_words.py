@@ -7,6 +7,8 @@ before `ماهامان ساني` is a nationality adjective or whether `سونا
 
 from __future__ import annotations
 
+from functools import cache
+
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context
@@ -138,9 +140,14 @@ def posted_to(ctx: Context, k: int) -> int:
 
 def honorific_at(ctx: Context, k: int) -> bool:
     """An honorific (`الشيخ`, `الفريق أول`) starts at token k."""
-    words = tuple(t.text for t in ctx.tokens[k:k + 3])
+    words = tuple(ctx.tokens.words[k:k + 3])
     return any(words[:len(h)] == h for h in L.honorifics())
 
 
 def honorific_before(ctx: Context, k: int) -> bool:
-    return k >= 0 and any(ctx.tokens[k].text == h[-1] for h in L.honorifics())
+    return k >= 0 and ctx.tokens.words[k] in _honorific_ends()
+
+
+@cache
+def _honorific_ends() -> frozenset[str]:
+    return frozenset(h[-1] for h in L.honorifics())

@@ -47,8 +47,14 @@ def titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]]
     found: list[tuple[tuple[int, int, int], Title]] = []
     titles: list[Title] = []
     i = 0
-    while i < len(toks):
-        head = _match_head(ctx, i)
+    words = toks.words
+    n = len(words)
+    heads: dict[str, bool] = {}  # per distinct word: could a title start with it?
+    while i < n:
+        maybe = heads.get(words[i])
+        if maybe is None:
+            maybe = heads[words[i]] = _may_head(words[i])
+        head = _match_head(ctx, i) if maybe else None
         if head is None:
             i += 1
             continue
@@ -129,12 +135,19 @@ def _possessed() -> dict[str, str]:
     return out
 
 
+def _may_head(word: str) -> bool:
+    """_match_head finds nothing at a word that passes no test here."""
+    firsts = L.titles_by_first()
+    return word in _possessed() or any(v in firsts for v in L.strip_proclitics(word))
+
+
 def _match_head(ctx: Context, i: int) -> tuple[int, str] | None:
-    toks = ctx.tokens
-    variants = L.strip_proclitics(toks[i].text)
+    word = ctx.tokens.words[i]
+    variants = L.strip_proclitics(word)
     firsts = L.titles_by_first()
     if not any(v in firsts for v in variants):
-        return (i, _possessed()[toks[i].text]) if toks[i].text in _possessed() else None
+        return (i, _possessed()[word]) if word in _possessed() else None
+    toks = ctx.tokens
     for variant in variants:
         for words, rank in L.titles_by_first().get(variant, ()):
             n = len(words)

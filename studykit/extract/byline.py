@@ -16,6 +16,7 @@ from studykit.extract.context import Context
 from studykit.extract.organizations import organization_names
 
 _MAX_WORDS = 9
+_ARABIC = re.compile(r"[\u0621-\u064a]+")
 _NON_SPACE = re.compile(r"\S")
 # Tatweel dashes (`زيوريخ ــ رويترز`) fold away and leave two spaces.
 _SEPARATOR = re.compile(r"[:\-–—()«»\"“”*/|،,‏]+|\s+من\s+|\s{2,}")
@@ -116,7 +117,8 @@ def byline_people(ctx: Context) -> list[tuple[int, int]]:
     """Token spans (first, last) of the journalists named in the byline."""
     from studykit.extract.person_evidence import closed_class, is_name_word
 
-    out: list[tuple[int, int]] = []
+    datelines = {span for span, _ in byline_places(ctx)}
+    found: list[tuple[tuple[int, int], tuple[str, ...]]] = []
     for span in byline_parts(ctx):
         words = _words(ctx, span)
         if not 2 <= len(words) <= 4 or _outlet(words) or any(_outlet((w,)) for w in words):
@@ -124,8 +126,15 @@ def byline_people(ctx: Context) -> list[tuple[int, int]]:
         if words in L.places() or words in organization_names() or any(
                 (w,) in L.places() or closed_class(w) or w.isdigit() for w in words):
             continue
-        if len(words) == 4 and not any(is_name_word(w) for w in words):
-            continue  # a long part with no known name word is more likely a phrase
+        if span in datelines or not _ARABIC.fullmatch("".join(words)):
+            continue  # `رويترز - لاس فيجاس`: the dateline; `Next Previous`: page residue
+        found.append((span, words))
+    if any(is_name_word(w[0]) for _, w in found):
+        # `عبدالله عابد - حفر الباطن`: beside a part that opens with a name word, one that
+        # does not is the dateline (a place the gazetteer lacks), not a second journalist.
+        found = [(span, w) for span, w in found if is_name_word(w[0])]
+    out: list[tuple[int, int]] = []
+    for span, words in found:
         first = ctx.token_starting(span[0])
         if first is not None:
             out.append((first, first + len(words) - 1))

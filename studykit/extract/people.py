@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from studykit.arabic import normalize
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
 from studykit.extract.context import Context, Found, build_facts
@@ -213,6 +214,10 @@ def _facts(ctx: Context, people: list[Person], all_titles: list[Title]) -> list[
     return facts
 
 
+# Honorifics that are a degree or a form of address, not a rank (folded).
+_ADDRESS = frozenset({"الدكتور", "الدكتوره", "المهندس", "المهندسه", "السيد", "السيده"})
+
+
 def _fact(ctx: Context, person: Person, all_titles: list[Title],
           ranked: list[tuple[int, str]]) -> list[Fact]:
     toks = ctx.tokens
@@ -236,6 +241,10 @@ def _fact(ctx: Context, person: Person, all_titles: list[Title],
         rank = _counterpart_rank(ctx, title, all_titles, ranked)
     if rank == "honorific":
         rank = ""  # `الأمير فيصل بن فرحان` with no title: the honorific is the role, no rank
+        if normalize(role) in _ADDRESS:
+            # `الدكتور عادل العفالق`: a degree or a form of address is not a post, and
+            # «ما منصب ...؟ — الدكتور» was a wrong key (blind review). No role rather than that.
+            role = ""
     attrs = {k: v for k, v in (("rank", rank), ("country", country)) if v}
     found = [Found(value, f[2], toks[f[1]].end, role=role, attrs=attrs) for f in forms]
     facts = build_facts(ctx, FactKind.PERSON, found)

@@ -103,7 +103,9 @@ def test_no_person_from_state_words(text: str) -> None:
 @pytest.mark.parametrize(("text", "name", "role"), [
     # an honorific alone opens a name of two or more words; it stands as the role, no rank
     ("وأعلنت الخارجية أن الأمير فيصل بن فرحان سيزور باريس.", "فيصل بن فرحان", "الأمير"),
-    ("واستقبل الوزير في مكتبه السيد حسين إبراهيم طه.", "حسين إبراهيم طه", "السيد"),
+    # ... but a degree or a form of address is no post: no role rather than «السيد»
+    ("واستقبل الوزير في مكتبه السيد حسين إبراهيم طه.", "حسين إبراهيم طه", ""),
+    ("بحضور وكيل الجامعة لشؤون الفروع الدكتور عادل العفالق.", "عادل العفالق", ""),
     # a military rank after the title is an honorific, not part of the role
     ("وبحث رئيس الجمهورية العماد ميشال عون ملف الكهرباء.", "ميشال عون", "رئيس الجمهورية"),
     # a Gulf ruling-family name strings ال-names after الشيخ

@@ -68,6 +68,15 @@ def test_the_journalist_of_a_byline_is_a_person_and_the_dateline_a_place() -> No
     assert any(f.kind.value == "place" and f.value == "الدمام" for f in facts)
 
 
+def test_a_byline_part_that_does_not_open_with_a_name_word_is_no_journalist() -> None:
+    """`عبدالله عابد - حفر الباطن`: the city (missing from the gazetteer, its last word a
+    surname elsewhere) was a second journalist."""
+    text = ("عنوان الخبر هنا\n\nعبدالله عابد - حفر الباطن\n\n"
+            "أعلنت الجامعة عن مواعيد التسجيل للعام الجامعي الجديد.\n")
+    people = {f.value for f in extract(text, date(2015, 8, 5)) if f.kind.value == "person"}
+    assert people == {"عبدالله عابد"}
+
+
 def test_an_unknown_dateline_city_beside_an_agency() -> None:
     text = "عنوان الخبر هنا\n\nزيوريخ ــ رويترز:\n\nأعلن الاتحاد الدولي نتائج التحقيق أمس.\n"
     places = {f.value for f in extract(text, date(2015, 8, 5)) if f.kind.value == "place"}

@@ -32,9 +32,9 @@ SUMS = {
     "deck": "fd049764c0ff1ce4e69ef2583ca9e45fa82d55e6cbc712ed178aa6d3edd48912",
     "curated": "617c6ea3eab8b490bb781160f9e1c38dc25eadd4367943b2094b77cfc5f0022a",
     # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
-    "many": "253496fc0c379d5f5812040f5713133cfc71880d8179ccac00fb38c9eb25e52a",
+    "many": "c451ddda434775d17380cf4deff81b4c1b16c4f5fe9f02e23921492eea97e21d",
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
-    "bulk": "e2f8dad3602f92ca9c7b5c841361372032ebaf7197055b5bc4294c15573eea9b",
+    "bulk": "64da842430458522805eae7723c9289075741f105923a6afac36c8cc8a9db377",
 }
 
 

@@ -40,7 +40,15 @@ _VERB_NO_SUBJECT = re.compile(
 _ANY_VERB_NO_SUBJECT = re.compile(
     r"^(?:(?:و|ف)?(?:كما|قد|لقد|ثم)\s+)?(?:و|ف)?(?:\S{2,}[^ا\s]ت|[يت]\S{3,})\s+"
     r"(?:خلال|علي|بنسبه|في|الي|من|منذ|عن|مع|بعد|قبل|نحو|حوالي|بما|بمقدار|بواقع|عام|العام|"
-    r"امس|اليوم|الشهر|الاسبوع|مجددا|ايضا)(?=\s|$)")
+    r"امس|اليوم|الشهر|الاسبوع|مجددا|ايضا"
+    # `تتميز بكونها`, `قامت بتوليد`, `تقوم بالإشراف`: a clitic ب on a verbal noun or a
+    # definite noun (not on a name: `ويأمل بلاتر`, `احتلت بريطانيا`).
+    r"|ب(?:ال|ت|كون)\S{2,})(?=\s|$)"
+    # `كان قبل شهر يباع`: a past `كان` with a time or place right after it.
+    r"|^(?:(?:و|ف)?(?:كما|قد|لقد|ثم)\s+)?(?:و|ف)?كان(?:ت)?\s+(?:قبل|منذ|خلال|في|يوم|امس)"
+    r"(?=\s|$)")
+# `وجاء ذلك خلال زيارة`, `يأتي هذا بعد`: what `ذلك` points at was said before.
+_THAT_CAME = re.compile(r"^(?:و|ف)?(?:جاء|جاءت|ياتي|تاتي|اتي)\s+(?:ذلك|هذا|هذه|تلك)(?=\s|$)")
 # First person with no speaker in the clause: `نجد بأن هناك سيارة`, `إننا لن نتخلى`.
 _FIRST_PERSON = re.compile(
     r"^(?:(?:و|ف)?(?:لكن|لكننا|كما|قد)\s+)?(?:و|ف)?(?:نحن|انا|اننا|لدينا|لسنا|نجد|نري|نعتقد|"
@@ -84,7 +92,7 @@ def implied_subject(clause: str) -> bool:
     sentence before usually names it, so the clause is worth widening to take that in."""
     head = _head(clause)
     return bool(_VERB_NO_SUBJECT.match(head) or _ANY_VERB_NO_SUBJECT.match(head)
-                or _FIRST_PERSON.match(head)
+                or _FIRST_PERSON.match(head) or _THAT_CAME.match(head)
                 or _PRONOUN_SUBJECT.match(head)
                 or _POSSESSIVE_SUBJECT.match(head) or _GENERIC_HEAD.match(head)
                 or _DUAL_BACK.search(head))

@@ -62,6 +62,9 @@ def extract_places(ctx: Context) -> list[Fact]:
                 n == 1 and i > 0 and _adjective_use(ctx, i)) or _masculine_noun(ctx, i, n, entry):
             i += n  # `هجومًا روسيًا`, `العاصمة السعودية`: adjectives, not the country
             continue
+        if _club(ctx, i, n):
+            i += n  # `مانشستر يونايتد`, `ريال مدريد`: a club, not the city (blind review)
+            continue
         if entry.subkind == "country" and ctx.joined(i + n - 1, 2) and (
                 toks[i + n].text == "العاصمه"):
             # `الجزائر العاصمة`, `الكويت العاصمة`: the capital named like its country.
@@ -78,6 +81,27 @@ def extract_places(ctx: Context) -> list[Fact]:
         if item.subkind == "country" and item.value in adjectives:
             item.attrs["adjective"] = adjectives[item.value]
     return build_facts(ctx, FactKind.PLACE, found)
+
+
+# Words that make a city the name of a club (folded): before it (`ريال مدريد`, `بايرن
+# ميونخ`) or after it (`مانشستر يونايتد`, `باريس سان جرمان`).
+_CLUB_BEFORE = frozenset({"ريال", "اتلتيكو", "اتليتيكو", "بايرن", "بوروسيا", "اولمبيك", "انتر",
+                          "سبورتنغ", "ديبورتيفو", "رايو", "باير", "شالكه", "اينتراخت"})
+_CLUB_AFTER = frozenset({"يونايتد", "سيتي", "سان", "هوتسبير", "هوتسبر", "الفيس", "البيون"})
+
+
+def _club(ctx: Context, i: int, n: int) -> bool:
+    """Whether the place at tokens i..i+n-1 is part of a club's name."""
+    toks = ctx.tokens
+    words = toks.words
+
+    def same_line(a: int) -> bool:  # a headline's last word is not part of the dateline
+        return ctx.joined(a, 2) and "\n" not in ctx.folded[toks.end(a):toks.starts[a + 1]]
+
+    before = i > 0 and same_line(i - 1) and any(
+        v in _CLUB_BEFORE for v in L.strip_proclitics(words[i - 1]))
+    after = i + n < len(words) and same_line(i + n - 1) and words[i + n] in _CLUB_AFTER
+    return before or after
 
 
 def _inert(word: str) -> bool:

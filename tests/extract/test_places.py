@@ -94,6 +94,18 @@ def test_places_inside_other_names_are_not_places() -> None:
     assert found["الطائف"].mentions[0].start > text.index("صامد")
 
 
+def test_a_city_in_a_clubs_name_is_no_place() -> None:
+    """Blind review: «[...] يونايتد» asked for مانشستر among cities."""
+    text = ("فاز مانشستر يونايتد على أرسنال، ويلتقي ريال مدريد مع بايرن ميونخ، "
+            "ويسعى باريس سان جرمان إلى ضم اللاعب. وزار المدرب مدريد أمس.")
+    found = places(text)
+    assert set(found) == {"مدريد"}
+    assert [text[m.start:m.end] for m in found["مدريد"].mentions] == ["مدريد"]
+    assert found["مدريد"].mentions[0].start > text.index("وزار")
+    # A headline's last word is not part of the dateline's city.
+    assert "الرياض" in places("الأسهم تتراجع بتداولات 5 مليارات ريال\n\nالرياض - واس\n\nأغلق")
+
+
 def test_conjunction_on_a_short_first_word() -> None:
     assert "تل أبيب" in places("مفاوضات التطبيع بين الرياض وتل أبيب متوقفة.")
 

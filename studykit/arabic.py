@@ -140,10 +140,18 @@ def _abbreviation(text: str, dot: int) -> bool:
         return False
     word_start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
     word = text[word_start:dot]
+    rest = text[dot + 1:dot + 40].lstrip(" ")
+    if not rest or rest[0] == "\n":
+        return False
+    letter = word.lstrip("(«\"“")
+    if len(letter) == 1 and "\u0621" <= letter <= "\u064a":
+        # `م. جديع القحطاني` (engineer), `(د. ب. أ)`: one Arabic letter and a dot is an
+        # abbreviation, unless it marks a year (`عام 2015 م.`).
+        before = text[:word_start].rstrip()
+        return not before[-1:].isdigit()
     if "." not in word or not all(len(part) <= 3 for part in word.split(".")):
         return False
-    rest = text[dot + 1:dot + 40].lstrip(" ")
-    return bool(rest) and rest[0] not in "\n" and not rest[0].isupper()
+    return not rest[0].isupper()
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -115,6 +115,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     out: list[str] = []
     last = 0
     for start, end in sorted(spans):
+        start = max(start, last)  # overlapping spans (two residue patterns on one line)
+        if end <= start:
+            continue
         out.append(text[last:start])
         out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
         last = end
@@ -126,12 +129,17 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 _TRAILING_TAGS = re.compile(
     r"(?<=[.!?؟”»\"])[ \t]+(?:سمات|وسوم|الوسوم|كلمات دلالية|الكلمات الدلالية|الكلمات المفتاحية)"
     r"[ \t]*:?[ \t]+[^\n.!?؟]*$", re.MULTILINE)
+# The site's link line glued after the last sentence: `... الجاري. رابط الخبر بصحيفة الوئام:
+# عنوان الخبر` (36 of 300 SaudiNewsNet articles; blind review found it asked as a statement).
+_LINK_LINE = re.compile(r"(?:(?<=\s)|^)رابط الخبر(?:[ \t]+ب?\S+){0,3}[ \t]*:[^\n]*$",
+                        re.MULTILINE)
 
 
 def blank_residue(text: str, body_start: int) -> str:
     """Same-length copy of `text` with front matter and residue lines replaced by spaces."""
     body = _blank(text, [(0, body_start)])
-    body = _blank(body, [m.span() for m in _TRAILING_TAGS.finditer(body, body_start)])
+    body = _blank(body, [m.span() for m in _TRAILING_TAGS.finditer(body, body_start)]
+                  + [m.span() for m in _LINK_LINE.finditer(body, body_start)])
     vocabulary = {w for w in _LETTERS.findall(text) if 3 <= len(w) <= 12}
     residue: list[tuple[int, int]] = []
     offset = 0

@@ -188,6 +188,20 @@ def test_a_tag_list_glued_after_the_last_sentence_is_residue(tmp_path: Path) -> 
     assert len(article.body) == len(article.text)  # offsets still index the file
 
 
+def test_the_sites_link_line_glued_after_the_last_sentence_is_residue(tmp_path: Path) -> None:
+    """Blind round 6: «رابط الخبر بصحيفة الوئام: <headline>» was asked as a statement."""
+    from studykit.sources import read_article
+
+    path = tmp_path / "a.txt"
+    body = ("وبدأ التسجيل في نهاية الاسبوع الاول من الشهر الجاري. رابط الخبر بصحيفة الوئام: "
+            "المعهد يعلن مواعيد القبول\nرابط الخبر: سطر آخر\n")
+    path.write_text("العنوان\n\n" + body, encoding="utf-8")
+    article = read_article(path)
+    assert "رابط الخبر" not in article.body and "مواعيد القبول" not in article.body
+    assert "من الشهر الجاري." in article.body
+    assert len(article.body) == len(article.text)
+
+
 def _blank_residue_span_by_span(text: str, body_start: int) -> str:
     """blank_residue as it was before issue 13 (one copy of the text per blanked line): the
     one-pass version must give the same bytes."""

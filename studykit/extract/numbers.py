@@ -19,6 +19,9 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<mult>" + "|".join(_MULT) + r")(?!\w))?"
     r"(?P<pct>\s*(?:%|٪|بالمئه|بالمائه|في المئه|في المائه))?"
     r"(?:\s+(?P<unit>[\u0621-\u064A]{2,}))?")
+# A list item's number: `١-أن النسبة`, `2) لم يثبت` at the start of a line (blind review:
+# its blank and its "renumbered" false statements test nothing).
+_LIST_MARK = re.compile(r"[ \t]*[-–)\.](?!\d)")
 
 
 def extract_numbers(ctx: Context) -> list[Fact]:
@@ -26,7 +29,7 @@ def extract_numbers(ctx: Context) -> list[Fact]:
     found: list[Found] = []
     for m in _NUMBER.finditer(ctx.folded):
         start, end = m.span("n")
-        if ctx.overlaps_taken(start, end):
+        if ctx.overlaps_taken(start, end) or _list_item(ctx.folded, start, end):
             continue
         value = _value(m.group("n"), m.group("mult"))
         if value is None:
@@ -41,6 +44,11 @@ def extract_numbers(ctx: Context) -> list[Fact]:
             end = m.end("unit")
         found.append(Found(value, start, end, attrs=attrs))
     return build_facts(ctx, FactKind.NUMBER, found)
+
+
+def _list_item(text: str, start: int, end: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and bool(_LIST_MARK.match(text, end))
 
 
 def _value(digits: str, mult: str | None) -> str | None:

@@ -48,6 +48,13 @@ def test_numbers(text: str, value: str, counts: str) -> None:
     assert found[value].attrs["counts"] == counts
 
 
+def test_list_item_numbers_are_not_numbers() -> None:
+    """Blind round 6: blanks on `١-` and true/false statements "renumbered" tested nothing."""
+    text = ("وأوضح التقرير ما يلي:\n١-أن النسبة الموزونة للطالبة 91.54.\n2- لم يثبت للجنة أي خطأ.\n"
+            "3) أن الطالبة قبلت.\n12.5 مليون ريال قيمة المشروع.")
+    assert sorted(f.value for f in kind(text, "number")) == ["12500000", "91.54"]
+
+
 def test_numbers_inside_dates_are_not_numbers() -> None:
     assert kind("وقع الانفجار في 4 أغسطس 2020 في المرفأ.", "number") == []
 

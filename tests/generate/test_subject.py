@@ -152,3 +152,15 @@ def test_round_four_families(clause: str, implied: bool) -> None:
 ])
 def test_round_five_families(clause: str, implied: bool) -> None:
     assert implied_subject(clause) is implied
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("وقال المتحدث الرسمي للانتخابات البلدية م. جديع القحطاني أن المراكز جاهزة. وأضاف.", 2),
+    ("وقالت وكالة الأنباء الألمانية (د. ب. أ) إنه يجري التحري. ثم انتهى.", 2),
+    ("تأسست الشركة عام 2015 م. وفي العام التالي توسعت.", 2),
+])
+def test_one_letter_abbreviations_do_not_end_a_sentence(text: str, count: int) -> None:
+    """Blind round 6: prompts cut at «م.» (engineer) and inside «(د. ب. أ)»."""
+    from studykit.arabic import sentences
+
+    assert len(sentences(text)) == count

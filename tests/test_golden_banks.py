@@ -34,7 +34,7 @@ SUMS = {
     # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
     "many": "c451ddda434775d17380cf4deff81b4c1b16c4f5fe9f02e23921492eea97e21d",
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
-    "bulk": "9066f97c74e4144f367c2341e63e2b227cf3d511ae3359cd3396d93465d12306",
+    "bulk": "99f9d8865adc6c0c1bb27a9982804b8b5a63f167431697d67f1f2c7733f7360f",
 }
 
 

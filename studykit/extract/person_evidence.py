@@ -184,6 +184,12 @@ def combine(ctx: Context, rules: list[tuple[Span, Title]]
             held.append(HeldBack(toks[first2].start, toks[last2].end,
                                  "the tagger reads no name here"))
             continue
+        if not support and first2 == last2 and word.endswith("ي") and not word.startswith(
+                "ال") and not is_name_word(word):
+            # `وقال متحدث إعلامي`: an indefinite nisba adjective after an indefinite title
+            # (blind review: «ما منصب إعلامي؟ — متحدث»).
+            held.append(HeldBack(toks[first2].start, toks[last2].end, "an adjective"))
+            continue
         if len({t.text for t in toks[first2:last2 + 1]}) == 1 and last2 > first2:
             held.append(HeldBack(toks[first2].start, toks[last2].end, "not a name"))
             continue

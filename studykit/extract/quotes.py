@@ -56,6 +56,10 @@ _PARTICIPLES = frozenset(fold(w).text for w in (
     "معتبرا", "معتبرة", "لافتا", "لافتة", "مشددا", "مشددة", "متابعا", "متابعة"))
 
 
+# The word right before a person who is spoken of or to, not speaking (folded).
+_NOT_SPEAKER = frozenset({"عن", "وعن", "الي", "والي", "ضد", "وضد", "بحق"})
+
+
 def _says(ctx: Context, before_person: str, between: str) -> bool:
     """A speech verb just before the person (`وقال كيري`, `أكد وزير الخارجية X`) or between
     the person and the quotation (`X، الذي قال إن`): the attribution clause names them."""
@@ -78,7 +82,10 @@ def _speaker(ctx: Context, start: int, sentence: int, before: list[tuple[int, in
             break
         # `اجتماع مع نظيره الروسي، X`: a person after مع is spoken to, not speaking.
         words = ctx.text[max(0, m_start - 40):m_start].split()[-4:]
-        subject = not any(w in ("مع", "ومع") for w in words)
+        # `وقال ترامب ... عن ماكين "انه ليس بطل حرب"`: a person after عن/إلى/ضد is spoken
+        # of or to (blind review: the quote was keyed to ماكين).
+        subject = not any(w in ("مع", "ومع") for w in words) and not (
+            words and fold(words[-1]).text in _NOT_SPEAKER)
         if not _says(ctx, ctx.text[max(0, m_start - 80):m_start], ctx.text[m_end:start]):
             continue
         if best is None or (subject, m_end) > best[:2]:

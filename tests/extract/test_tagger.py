@@ -140,3 +140,17 @@ def test_the_model_is_fed_the_training_features_less_the_unknown_ones() -> None:
         fed = assemble(words, breaks, _model_word, known.get)
         assert fed == [[known[f] for f in feats if f in known]
                        for feats in sentence_features(words, breaks)]
+
+
+def test_an_adjective_after_a_title_is_no_name() -> None:
+    """Blind round 6: «وقال متحدث إعلامي» made a person «إعلامي» with the role «متحدث»."""
+    text = "واعتقلت السلطات رجلا. وقال متحدث إعلامي لوكالة الأنباء إنه يجري التحري بشأنه.\n"
+    assert [f for f in extract(text, date(2015, 7, 24)) if f.kind.value == "person"] == []
+
+
+def test_a_person_spoken_about_does_not_get_the_quote() -> None:
+    """Blind round 6: «وقال ترامب ... عن ماكين "انه ليس بطل حرب"» was keyed to ماكين."""
+    text = ('وهاجم دونالد ترامب السيناتور جون ماكين. وقال ترامب السبت خلال تجمع في ايوا عن '
+            'ماكين "انه ليس بطل حرب"، متسائلا "هو بطل حرب لمجرد انه اسر".\n')
+    quotes = [f for f in extract(text, date(2015, 7, 21)) if f.kind.value == "quote"]
+    assert {q.attrs.get("speaker_name") for q in quotes} == {"دونالد ترامب"}

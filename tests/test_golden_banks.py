@@ -32,9 +32,9 @@ SUMS = {
     "deck": "fd049764c0ff1ce4e69ef2583ca9e45fa82d55e6cbc712ed178aa6d3edd48912",
     "curated": "617c6ea3eab8b490bb781160f9e1c38dc25eadd4367943b2094b77cfc5f0022a",
     # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
-    "many": "c451ddda434775d17380cf4deff81b4c1b16c4f5fe9f02e23921492eea97e21d",
+    "many": "174d154c939bb21ba398e413b124f5bf867b1b6f107e05fdec632dadd7c53257",
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
-    "bulk": "99f9d8865adc6c0c1bb27a9982804b8b5a63f167431697d67f1f2c7733f7360f",
+    "bulk": "b707f60465e6592332ec68b6b874313a50ffef2bc801c7ce1c9905251a0111fe",
 }
 
 

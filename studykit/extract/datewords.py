@@ -58,6 +58,11 @@ def _yaml(name: str) -> Any:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def load_data(name: str) -> Any:
+    """A YAML data file of studykit/extract/data, parsed (for the generator's lists)."""
+    return _yaml(name)
+
+
 @cache
 def gregorian_months() -> dict[str, int]:
     """Folded month name → month number, from CLDR plus the curated extras."""

@@ -16,6 +16,7 @@ from studykit.arabic import normalize
 from studykit.generate.common import Context, names_of
 from studykit.generate.dates import parse_written, shifted
 from studykit.generate.giveaway import ruled_out
+from studykit.generate.media import kind_before, media_kind
 from studykit.generate.nations import TOP_RANKS, nation_of, of_nation, officials_of
 from studykit.generate.numbers import number_bound, number_shape, shifted_number
 from studykit.generate.tenures import fits
@@ -217,9 +218,9 @@ def capitals() -> frozenset[str]:
 @cache
 def media() -> list[str]:
     """Newspapers and news agencies the extractor knows by name."""
-    from studykit.extract.datewords import _yaml
+    from studykit.extract.datewords import load_data
 
-    return [str(n) for n in _yaml("organizations.yaml").get("media", [])]
+    return [str(n) for n in load_data("organizations.yaml").get("media", [])]
 
 
 def _country_named(clause: str) -> str | None:
@@ -335,6 +336,13 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
         own = fact.attrs["country"]
         bank = [b for b in bank if _in_country(b[0], own)]
         generated = [(c, [c]) for c in cities_of(own)]
+    if fact.kind == FactKind.ORGANIZATION and fact.subkind == "media":
+        at = find_phrase(clause, fact.text)
+        kind = media_kind(answer) or (kind_before(clause, at[0]) if at else None)
+        if kind is not None:
+            # `لشبكة "[...]"`: only networks; an outlet of unknown kind may be any.
+            bank = [b for b in bank if media_kind(b[0]) == kind]
+            generated = [g for g in generated if media_kind(g[0]) == kind]
     capitals = {normalize(c) for c in places("capital")}
     # A capital is replaced by another capital, unless the clause names its own country:
     # then the other cities of that country are the plausible options.

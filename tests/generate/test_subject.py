@@ -164,3 +164,25 @@ def test_one_letter_abbreviations_do_not_end_a_sentence(text: str, count: int) -
     from studykit.arabic import sentences
 
     assert len(sentences(text)) == count
+
+
+def test_an_outlet_is_asked_among_outlets_of_its_kind(tmp_path: Path) -> None:
+    """Blind round 6: «لشبكة "[...]"» had newspapers among its options."""
+    from studykit.generate.media import media_kind
+    from studykit.pipeline import build_bank
+    from studykit.sources import read_article
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "---\npublished: 2015-07-21\n---\n"
+        "وقال السيناتور الأمريكي جون ماكين لشبكة \"سي إن إن\" أمس إن على المرشح الاعتذار "
+        "لعائلات الجنود الذين قدموا تضحيات كبيرة في الحرب.\n\n"
+        "وذكرت صحيفة \"واشنطن بوست\" أن غالبية المستطلعين أدلوا بآرائهم قبل التصريحات "
+        "التي أثارت جدلا واسعا في الولايات المتحدة.\n",
+        encoding="utf-8")
+    bank = build_bank([read_article(article)], "b", "b")
+    asked = {q.answer: q.options for q in bank.questions
+             if q.type.value == "mcq" and q.answer in ("سي إن إن", "واشنطن بوست")}
+    assert asked, [q.prompt for q in bank.questions]
+    for answer, options in asked.items():
+        assert {media_kind(o) for o in options} == {media_kind(answer)}, options

@@ -32,9 +32,9 @@ SUMS = {
     "deck": "fd049764c0ff1ce4e69ef2583ca9e45fa82d55e6cbc712ed178aa6d3edd48912",
     "curated": "617c6ea3eab8b490bb781160f9e1c38dc25eadd4367943b2094b77cfc5f0022a",
     # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
-    "many": "174d154c939bb21ba398e413b124f5bf867b1b6f107e05fdec632dadd7c53257",
+    "many": "2edaf071373532aaf4824ac3104f369b22b512ea508b3e9ce865c3a8d816285e",
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
-    "bulk": "b707f60465e6592332ec68b6b874313a50ffef2bc801c7ce1c9905251a0111fe",
+    "bulk": "68813f08fbd765c55411704f1bc9323fade36e94ad98f6aa82d130949c867825",
 }
 
 

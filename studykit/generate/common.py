@@ -25,7 +25,7 @@ from studykit.generate.clean import (
     tidy,
     unglue,
 )
-from studykit.generate.giveaway import given_away
+from studykit.generate.giveaway import beside_the_blank, given_away
 from studykit.generate.numbers import computable
 from studykit.generate.subject import implied_subject, needs_subject
 from studykit.generate.text import contains_phrase, word_count
@@ -224,6 +224,9 @@ class Context:
                                           spot.sentence[:spot.answer_start]):
                 continue
             if fact.kind == FactKind.PLACE and name_goes_on(spot):
+                continue
+            if not trivial and beside_the_blank(fact, spot.sentence, spot.answer_start,
+                                                spot.answer_end):
                 continue
             if not trivial and fact.kind in (FactKind.NUMBER, FactKind.DATE) and computable(
                     spot.sentence, spot.answer_start, spot.answer_end):

@@ -118,3 +118,32 @@ def ruled_out(candidate: str, clause: str) -> bool:
     or adjective: an option the clause itself excludes (or gives away)."""
     found = country_of(candidate)
     return found is not None and _points_to(clause, found[0], normalize(candidate))
+
+
+# `وكالة الأنباء الكويتية (كونا)`, `تنظيم الدولة الإسلامية (داعش)`: a short bracket of words
+# beside the blank is another name for what it hides (blind review). Numbers are not (`(78 عاما)`).
+_ALIAS_AFTER = re.compile(r"\s*\(\s*[^()\d]{2,40}?\s*\)")
+_PAIRED = re.compile(r"(\w+)\s*[-–/]\s*$")
+_PAIRED_AFTER = re.compile(r"\s*[-–/]\s*(\w+)")
+
+
+def beside_the_blank(fact: Fact, sentence: str, start: int, end: int) -> bool:
+    """True when the words beside a blank name it again: for an organisation a bracketed
+    alias right after it or the blank inside brackets after the full name; for a date, the
+    month's other name paired with a dash or slash (`وفي شباط - [فبراير]`, `[آذار]/مارس`)."""
+    after, before = sentence[end:], sentence[:start]
+    if fact.kind == FactKind.ORGANIZATION:
+        # Only an organisation's bracket is its other name; a person's holds an age or a
+        # nationality (`كريستيان جروس (سويسري)`), a city's its country.
+        alias = _ALIAS_AFTER.match(after)
+        return bool(alias and len(alias.group().split()) <= 3) or (
+            before.rstrip().endswith("(") and after.lstrip().startswith(")"))
+    if fact.kind != FactKind.DATE:
+        return False
+    from studykit.extract.datewords import month_words
+
+    months = month_words()
+    paired = _PAIRED.search(before)
+    following = _PAIRED_AFTER.match(after)
+    return bool(paired and normalize(paired.group(1)) in months) or bool(
+        following and normalize(following.group(1)) in months)

@@ -22,7 +22,7 @@ from studykit.generate.common import (
     swappable,
 )
 from studykit.generate.distractors import distractors
-from studykit.generate.giveaway import given_away
+from studykit.generate.giveaway import beside_the_blank, given_away
 from studykit.generate.numbers import approximate
 from studykit.generate.subject import speculative
 from studykit.generate.text import contains_phrase, word_count
@@ -96,8 +96,9 @@ def true_false(ctx: Context, facts: Sequence[Fact]) -> list[Question]:
         # `الحضور الإيراني في [النمسا] ... بعيدًا عن دمشق` contradicts itself: no swap where the
         # clause itself points at the answer.
         if given_away(fact, spot.blanked(" "), ctx.title(spot.source),
-                      spot.sentence[:spot.answer_start]):
-            continue
+                      spot.sentence[:spot.answer_start]) or beside_the_blank(
+                fact, spot.sentence, spot.answer_start, spot.answer_end):
+            continue  # also `تلقت [تنظيم الدولة] (كونا)`: the alias refutes the swap
         # `المتحدث باسم الوزارة [نيد برايس]`: the role next to the name already refutes any
         # other person, so the statement tests nothing.
         if fact.kind == FactKind.PERSON and fact.role and contains_phrase(spot.sentence,

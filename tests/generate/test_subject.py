@@ -186,3 +186,22 @@ def test_an_outlet_is_asked_among_outlets_of_its_kind(tmp_path: Path) -> None:
     assert asked, [q.prompt for q in bank.questions]
     for answer, options in asked.items():
         assert {media_kind(o) for o in options} == {media_kind(answer)}, options
+
+
+@pytest.mark.parametrize(("sentence", "answer", "kind", "away"), [
+    ("تلقت وكالة الأنباء الكويتية (كونا) نسخة منه", "وكالة الأنباء الكويتية", "organization",
+     True),
+    ("اعتقال 41 عنصرا من تنظيم الدولة الإسلامية (داعش) في بغداد", "داعش", "organization", True),
+    ("وفي شباط - فبراير الماضي أعلنت الشرطة", "فبراير الماضي", "date", True),
+    ("وقال جون ماكين (78 عاما) إن على ترامب الاعتذار", "جون ماكين", "person", False),
+    ("أعلن مدرب الأهلي كريستيان جروس (سويسري) في تصريحات", "كريستيان جروس", "person", False),
+    ("وفي فبراير الماضي أعلنت الشرطة", "فبراير الماضي", "date", False),
+])
+def test_words_beside_the_blank_that_name_it_again(sentence: str, answer: str, kind: str,
+                                                    away: bool) -> None:
+    """Blind round 6: «تلقت [...] (كونا)», «تنظيم الدولة الإسلامية ([...])», «شباط - [...]»."""
+    from studykit.generate.giveaway import beside_the_blank
+
+    fact = Fact(id="f", kind=FactKind(kind), text=answer, value=answer)
+    at = sentence.index(answer)
+    assert beside_the_blank(fact, sentence, at, at + len(answer)) is away

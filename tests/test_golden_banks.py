@@ -34,7 +34,7 @@ SUMS = {
     # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
     "many": "2edaf071373532aaf4824ac3104f369b22b512ea508b3e9ce865c3a8d816285e",
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
-    "bulk": "68813f08fbd765c55411704f1bc9323fade36e94ad98f6aa82d130949c867825",
+    "bulk": "2cd5fd9b45da30300bfcc6d5f4119a7e0187b7f6734bfddfbea6db9436d6713d",
 }
 
 

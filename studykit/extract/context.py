@@ -10,11 +10,11 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
-from itertools import accumulate, count, repeat
+from itertools import accumulate, compress, count, repeat
 from operator import add, attrgetter
 from typing import NamedTuple, overload
 
@@ -199,6 +199,13 @@ class Context:
     def vocabulary(self) -> frozenset[str]:
         """Every folded word of the text."""
         return frozenset(self.tokens.words)
+
+    def visits(self, keep: Callable[[str], bool]) -> Iterator[int]:
+        """The numbers of the tokens whose word passes `keep`, in order. `keep` is asked once
+        per distinct word (news repeats its words), and the tokens are picked out of the word
+        column in C: an extractor's loop then never touches the words nothing starts at."""
+        live = {w for w in self.vocabulary if keep(w)}
+        return compress(count(), map(live.__contains__, self.tokens.words))
 
     @cached_property
     def positions(self) -> Mapping[str, Sequence[int]]:

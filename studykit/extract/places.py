@@ -84,7 +84,7 @@ def _visits(ctx: Context) -> Iterator[int]:
     word stands before, where it would find nothing. Decided per distinct word (news repeats
     its words) and picked out of the word column in C, not token by token."""
     words = ctx.tokens.words
-    live = {w for w in set(words) if not _inert(w)}
+    live = {w for w in ctx.vocabulary if not _inert(w)}
     cues = C.CUE_WORDS
     return compress(count(), map(or_, map(live.__contains__, words),
                                  chain((False,), map(cues.__contains__, words))))

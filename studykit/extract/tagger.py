@@ -159,14 +159,17 @@ def tag(ctx: Context, wanted: frozenset[int] | None = None
     tagger = _tagger()
     out: list[Tagged] = []
     inside: dict[int, float] = {}
+    asked = None if wanted is None else sorted(wanted)  # a chunk's share found by bisection
     for start, end in _chunks(ctx):
         words = toks.words[start:end]
         if not _worth_tagging(words):
             continue
         labels = tagger.tag(_feed(words, ctx.breaks[start:end]))
-        for k in range(len(labels)):
-            if wanted is None or start + k in wanted:
-                inside[start + k] = 1.0 - tagger.marginal("O", k)
+        for k in range(len(labels)) if asked is None else [
+                t - start for t in asked[bisect_left(asked, start):bisect_left(asked, end)]]:
+            inside[start + k] = 1.0 - tagger.marginal("O", k)
+        if "B-PERS" not in labels and "I-PERS" not in labels:
+            continue  # no person in this chunk: the loop below would find none
         first = None
         for k, label in enumerate([*labels, "O"]):
             if first is not None and label != "I-PERS":

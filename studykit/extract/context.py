@@ -66,6 +66,10 @@ class Tokens(Sequence[Token]):
     def __getitem__(self, i: slice) -> list[Token]: ...
 
     def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if i.__class__ is int and i >= 0:  # the hot case first: extractors index tokens a lot
+            word = self.words[i]
+            start = self.starts[i]
+            return _new(Token, (i, start, start + len(word), word))
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self.words)))]
         word = self.words[i]  # raises IndexError as a list would

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise, repeat
+from operator import add
 from typing import Any
 
 from studykit.extract.context import Context
@@ -99,21 +101,26 @@ def _context_features() -> tuple[tuple[tuple[bytes, ...], ...], dict[int, tuple[
 def _feed(words: list[str], breaks: bytearray) -> list[tuple[bytes, ...]]:
     """ner_features.assemble spelled for the model, by columns: each word's own features,
     the punctuation around it, its neighbours' and the stem bigram, in assemble's order (the
-    order the model sums its weights in). Words repeat: a word's row is built once."""
-    rows = list(map(_model_row, words))
-    n = len(rows)
+    order the model sums its weights in). Words repeat: a word's row is built once, and the
+    columns are shifted and joined by C loops (map, zip), not word by word."""
+    if not words:
+        return []
+    n = len(words)
+    own, to_2_before, to_1_before, to_1_after, to_2_after, stems = zip(
+        *map(_model_row, words), strict=True)
     punct, edge = _context_features()
-    after = [*breaks[1:], 0]
-    stems = [r[5] for r in rows]
-    pairs = _pairs().get
-    return [own + p + m2 + m1 + p1 + p2 + pair for own, p, m2, m1, p1, p2, pair in zip(
-        [r[0] for r in rows],
-        [punct[2 * b + a] for b, a in zip(breaks, after, strict=True)],
-        ([edge[-2]] * 2 + [r[4] for r in rows])[:n],
-        [edge[-1], *(r[3] for r in rows[:-1])],
-        [*(r[2] for r in rows[1:]), edge[1]],
-        ([r[1] for r in rows[2:]] + [edge[2]] * 2)[:n],
-        [(), *(pairs(k, ()) for k in pairwise(stems))], strict=True)]
+    columns = (
+        map(punct.__getitem__, map(add, map(add, breaks, breaks), [*breaks[1:], 0])),
+        ((edge[-2],) * 2 + to_2_after)[:n],  # what the word two before lends this one
+        (edge[-1], *to_1_after[:-1]),
+        (*to_1_before[1:], edge[1]),
+        (to_2_before[2:] + (edge[2],) * 2)[:n],
+        chain(((),), map(_pairs().get, pairwise(stems), repeat(()))),  # the stem bigram
+    )
+    joined: Iterable[tuple[bytes, ...]] = own
+    for column in columns:
+        joined = map(add, joined, column)
+    return list(joined)
 
 
 def _chunks(ctx: Context) -> list[tuple[int, int]]:

@@ -103,20 +103,16 @@ def extract_agreements(ctx: Context) -> list[Fact]:
 
 
 def _mentions(ctx: Context) -> list[_Mention]:
-    words = ctx.tokens.words
     out: list[_Mention] = []
-    i = 0
-    heads = _heads()
-    while i < len(words):
-        if heads.keys().isdisjoint(L.strip_proclitics(words[i])):
-            i += 1
+    heads = _heads().keys()
+    i = 0  # the first token not inside the last mention
+    for at in ctx.visits(lambda w: not heads.isdisjoint(L.strip_proclitics(w))):
+        if at < i:
             continue
-        m = _read(ctx, i)
-        if m is None:
-            i += 1
-            continue
-        out.append(m)
-        i = m.last + 1
+        m = _read(ctx, at)
+        if m is not None:
+            out.append(m)
+            i = m.last + 1
     return out
 
 

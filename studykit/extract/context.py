@@ -10,12 +10,12 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
-from itertools import accumulate, count, repeat
-from operator import add
+from itertools import accumulate, compress, count, repeat
+from operator import add, attrgetter
 from typing import NamedTuple, overload
 
 from studykit.arabic import _DROP, _FOLD_TABLE, Span, sentence_starts, sentences
@@ -66,6 +66,10 @@ class Tokens(Sequence[Token]):
     def __getitem__(self, i: slice) -> list[Token]: ...
 
     def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if i.__class__ is int and i >= 0:  # the hot case first: extractors index tokens a lot
+            word = self.words[i]
+            start = self.starts[i]
+            return _new(Token, (i, start, start + len(word), word))
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self.words)))]
         word = self.words[i]  # raises IndexError as a list would
@@ -111,9 +115,17 @@ class FoldMap:
 
     def span(self, fstart: int, fend: int) -> tuple[int, int]:
         """Original offsets of the first and past the last character of a folded span."""
-        if self._identity and 0 <= fstart < self._size and 0 < fend <= self._size:
+        if not (0 <= fstart < self._size and 0 < fend <= self._size):
+            return self[fstart], self[fend - 1] + 1
+        if self._identity:
             return fstart, fend  # nothing dropped: the same offsets (the usual case)
-        return self[fstart], self[fend - 1] + 1
+        fstarts, ostarts = self._fstarts, self._ostarts
+        k = bisect_right(fstarts, fstart) - 1
+        start = ostarts[k] + fstart - fstarts[k]
+        last = fend - 1
+        if k + 1 < len(fstarts) and last >= fstarts[k + 1]:
+            k = bisect_right(fstarts, last, k + 1) - 1  # the span crosses a dropped mark
+        return start, ostarts[k] + last - fstarts[k] + 1
 
     def at_or_after(self, start: int) -> int:
         """Folded offset of the first kept character at or after original offset `start`."""
@@ -191,6 +203,13 @@ class Context:
     def vocabulary(self) -> frozenset[str]:
         """Every folded word of the text."""
         return frozenset(self.tokens.words)
+
+    def visits(self, keep: Callable[[str], bool]) -> Iterator[int]:
+        """The numbers of the tokens whose word passes `keep`, in order. `keep` is asked once
+        per distinct word (news repeats its words), and the tokens are picked out of the word
+        column in C: an extractor's loop then never touches the words nothing starts at."""
+        live = {w for w in self.vocabulary if keep(w)}
+        return compress(count(), map(live.__contains__, self.tokens.words))
 
     @cached_property
     def positions(self) -> Mapping[str, Sequence[int]]:
@@ -285,36 +304,31 @@ class Found:
 def build_facts(ctx: Context, kind: FactKind, found: Iterable[Found]) -> list[Fact]:
     """Group mentions by fact id (one fact per distinct value), mentions in text order."""
     groups: dict[str, list[Found]] = {}
-    for item in sorted(found, key=lambda f: f.fstart):
-        ident = fact_id(kind, item.key or item.value or "x")
+    ids: dict[str, str] = {}  # key or value -> fact id (a text repeats its values)
+    for item in sorted(found, key=attrgetter("fstart")):
+        key = item.key or item.value or "x"
+        ident = ids.get(key)
+        if ident is None:
+            ident = ids[key] = fact_id(kind, key)
         groups.setdefault(ident, []).append(item)
     facts: list[Fact] = []
     for ident, items in groups.items():
         first = items[0]
-        surfaces: list[str] = []
+        # Each distinct span mapped back once, for its surface and its mention.
+        spans: dict[tuple[int, int], tuple[int, int]] = {}
         for item in items:
-            surface = ctx.surface(item.fstart, item.fend)
-            if surface not in surfaces:
-                surfaces.append(surface)
+            if (item.fstart, item.fend) not in spans:
+                spans[item.fstart, item.fend] = ctx.orig(item.fstart, item.fend)
+        surfaces = list(dict.fromkeys(ctx.text[start:end] for start, end in spans.values()))
         attrs: dict[str, str] = {}
         for item in items:
             for k, v in item.attrs.items():
                 attrs.setdefault(k, v)
-        mentions = _unique_mentions(ctx, items)
+        mentions = tuple(Mention(start=start, end=end, sentence=ctx.sentence_of(start),
+                                 source=ctx.source) for start, end in spans.values())
         facts.append(Fact(
             id=ident, kind=kind, text=surfaces[0], value=first.value,
             mentions=mentions, aliases=tuple(s for s in surfaces[1:] if s != first.value),
             role=first.role, subkind=first.subkind, relative=first.relative, attrs=attrs,
         ))
     return facts
-
-
-def _unique_mentions(ctx: Context, items: list[Found]) -> tuple[Mention, ...]:
-    seen: set[tuple[int, int]] = set()
-    out: list[Mention] = []
-    for item in items:
-        if (item.fstart, item.fend) in seen:
-            continue
-        seen.add((item.fstart, item.fend))
-        out.append(ctx.mention(item.fstart, item.fend))
-    return tuple(out)

@@ -111,7 +111,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 @cache
 def _scan() -> MultiScan:
-    # One pass of the regex engine finds where any pattern can match (see multiscan.py).
+    # The text's words and one pass of a gate find where each pattern can match (see
+    # multiscan.py).
     return MultiScan([pattern for _, pattern in _patterns()])
 
 
@@ -119,9 +120,9 @@ def extract_dates(ctx: Context) -> list[Fact]:
     """All date facts of the text, one per distinct value, mentions in text order."""
     found: list[Found] = []
     scan = _scan()
-    starts = scan.candidates(ctx.folded)
+    starts = scan.candidates(ctx.folded, ctx.tokens.words, ctx.tokens.starts)
     for k, (name, _) in enumerate(_patterns()):
-        for match in scan.finditer(k, ctx.folded, starts):
+        for match in scan.finditer(k, ctx.folded, starts[k]):
             if ctx.taken.overlaps(match.start(), match.end()):
                 continue
             # `قال، الجمعة، إن`: a weekday set off by commas is a date even if ambiguous.

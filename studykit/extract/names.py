@@ -61,7 +61,8 @@ def same_word(a: str, b: str) -> bool:
     """Two folded name words are spellings of one word (skeleton, if long enough to trust)."""
     if a == b:
         return True
-    short, long = sorted((a, b), key=len)
+    # (Not sorted((a, b), key=len): this runs for every pair of names a long text holds.)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     if long == "ا" + short and short[:1] in ("م", "ن") and len(short) >= 4:
         return True  # a prothetic alif before a cluster: `امبيكي` for `مبيكي`
     if a[-1] != b[-1] or a[0] != b[0] or a.startswith("ال") != b.startswith("ال"):

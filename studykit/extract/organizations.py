@@ -81,9 +81,13 @@ def extract_organizations(ctx: Context) -> list[Fact]:
     words = ctx.tokens.words
     firsts = _first_words()
     found: list[Found] = []
-    i = 0
     quoted_firsts = {k[0] for k in _quoted_media()}
-    while i < len(words):
+    i = 0  # the first token not inside the last name found
+    for at in ctx.visits(lambda w: w in quoted_firsts
+                         or not firsts.isdisjoint(L.strip_proclitics(w))):
+        if at < i:
+            continue
+        i = at
         if words[i] in quoted_firsts:
             item, nxt = _quoted(ctx, i)
             if item is not None:
@@ -91,7 +95,6 @@ def extract_organizations(ctx: Context) -> list[Fact]:
                 i = nxt
                 continue
         if firsts.isdisjoint(L.strip_proclitics(words[i])):
-            i += 1
             continue
         item, nxt = _media(ctx, i, media_heads)
         if item is None:
@@ -101,8 +104,6 @@ def extract_organizations(ctx: Context) -> list[Fact]:
         if item is not None:
             found.append(item)
             i = nxt
-        else:
-            i += 1
     return build_facts(ctx, FactKind.ORGANIZATION, found)
 
 

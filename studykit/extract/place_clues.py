@@ -32,10 +32,13 @@ def dual_word(word: str) -> bool:
     return word in _DUALS
 
 
+# The words that may make the word after them a place (see clue).
+CUE_WORDS = _PREPOSITIONS | _ROUTES
+
+
 def cued(ctx: Context, i: int) -> bool:
     """The word before token i may make it a place (see clue)."""
-    return i > 0 and (ctx.tokens.words[i - 1] in _PREPOSITIONS
-                      or ctx.tokens.words[i - 1] in _ROUTES)
+    return i > 0 and ctx.tokens.words[i - 1] in CUE_WORDS
 
 
 def dual(ctx: Context, i: int) -> list[Found]:

@@ -12,6 +12,9 @@ named like its country is told by العاصمة (`الجزائر العاصمة
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain, compress, count
+from operator import or_
 
 from studykit.extract import lexicon as L
 from studykit.extract import names as N
@@ -29,15 +32,11 @@ def extract_places(ctx: Context) -> list[Fact]:
     words = toks.words
     found: list[Found] = []
     adjectives: dict[str, str] = {}
-    inert: dict[str, bool] = {}  # per distinct word: see _inert
     i = 0
-    while i < len(words):
-        quiet = inert.get(words[i])
-        if quiet is None:
-            quiet = inert[words[i]] = _inert(words[i])
-        if quiet and not C.cued(ctx, i):
-            i += 1  # nothing below can start at this word: skip the tests one by one
-            continue
+    for at in _visits(ctx):
+        if at < i:
+            continue  # inside the place found last
+        i = at
         # `مخيمات جنين وطولكرم ونور شمس`: a plural place word lists several names.
         plural = next((_HEADS[v] for v in L.strip_proclitics(words[i])
                        if v in _HEADS and v.endswith("ات")), None)
@@ -102,6 +101,17 @@ def _club(ctx: Context, i: int, n: int) -> bool:
         v in _CLUB_BEFORE for v in L.strip_proclitics(words[i - 1]))
     after = i + n < len(words) and same_line(i + n - 1) and words[i + n] in _CLUB_AFTER
     return before or after
+
+
+def _visits(ctx: Context) -> Iterator[int]:
+    """The tokens the main loop must look at, in order: the others are inert words no clue
+    word stands before, where it would find nothing. Decided per distinct word (news repeats
+    its words) and picked out of the word column in C, not token by token."""
+    words = ctx.tokens.words
+    live = {w for w in ctx.vocabulary if not _inert(w)}
+    cues = C.CUE_WORDS
+    return compress(count(), map(or_, map(live.__contains__, words),
+                                 chain((False,), map(cues.__contains__, words))))
 
 
 def _inert(word: str) -> bool:

@@ -13,19 +13,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain, pairwise, repeat
+from operator import add
 from typing import Any
 
 from studykit.extract.context import Context
 from studykit.extract.datewords import DATA
-from studykit.extract.ner_features import (
-    WordFeatures,
-    assemble,
-    name_words,
-    stem,
-    word_features,
-)
+from studykit.extract.ner_features import name_words, stem, word_features
 
 MODEL = DATA / "person_tagger.crfsuite"
 # A sentence ends at . ! ? ؟ ; or a line break between two words.
@@ -61,13 +58,69 @@ def _known() -> dict[str, bytes]:
     return {name: name.encode("utf-8") for name in _tagger().info().attributes}
 
 
+# A word's features spelled for the model (see _known): its own, the ones it lends the words
+# two and one before it and one and two after it, and its stem (for the stem bigram).
+_Row = tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...],
+             tuple[bytes, ...], str]
+
+
 @lru_cache(maxsize=1 << 16)
-def _model_word(word: str) -> WordFeatures[bytes]:
-    """ner_features.word_features spelled for the model (see _known)."""
-    known = _known()
+def _model_row(word: str) -> _Row:
     own, lent = word_features(word)
-    return (tuple(known[f] for f in own if f in known),
-            {d: tuple(known[f] for f in fs if f in known) for d, fs in lent.items()})
+    return (_spell(own), _spell(lent[2]), _spell(lent[1]), _spell(lent[-1]), _spell(lent[-2]),
+            stem(word))
+
+
+def _spell(features: tuple[str, ...]) -> tuple[bytes, ...]:
+    known = _known()
+    return tuple(known[f] for f in features if f in known)
+
+
+@cache
+def _pairs() -> dict[tuple[str, str], tuple[bytes]]:
+    """The stem bigrams the model knows (`w-1|w=A|B`), by (A, B): a stem is one \\w+ word,
+    so no other bigram can spell one of them."""
+    head = "w-1|w="
+    out: dict[tuple[str, str], tuple[bytes]] = {}
+    for name, spelled in _known().items():
+        parts = name[len(head):].split("|") if name.startswith(head) else ()
+        if len(parts) == 2:
+            out[parts[0], parts[1]] = (spelled,)
+    return out
+
+
+@cache
+def _context_features() -> tuple[tuple[tuple[bytes, ...], ...], dict[int, tuple[bytes, ...]]]:
+    """The punctuation features by (break before the word, break after it), and the edge
+    features by neighbour offset, as the model spells them (none it does not know)."""
+    brk, brk_next = _spell(("brk",)), _spell(("brk+",))
+    edges = {d: _spell((f"edge{d:+d}",)) for d in (-2, -1, 1, 2)}
+    return ((), brk_next, brk, brk + brk_next), edges
+
+
+def _feed(words: list[str], breaks: bytearray) -> list[tuple[bytes, ...]]:
+    """ner_features.assemble spelled for the model, by columns: each word's own features,
+    the punctuation around it, its neighbours' and the stem bigram, in assemble's order (the
+    order the model sums its weights in). Words repeat: a word's row is built once, and the
+    columns are shifted and joined by C loops (map, zip), not word by word."""
+    if not words:
+        return []
+    n = len(words)
+    own, to_2_before, to_1_before, to_1_after, to_2_after, stems = zip(
+        *map(_model_row, words), strict=True)
+    punct, edge = _context_features()
+    columns = (
+        map(punct.__getitem__, map(add, map(add, breaks, breaks), [*breaks[1:], 0])),
+        ((edge[-2],) * 2 + to_2_after)[:n],  # what the word two before lends this one
+        (edge[-1], *to_1_after[:-1]),
+        (*to_1_before[1:], edge[1]),
+        (to_2_before[2:] + (edge[2],) * 2)[:n],
+        chain(((),), map(_pairs().get, pairwise(stems), repeat(()))),  # the stem bigram
+    )
+    joined: Iterable[tuple[bytes, ...]] = own
+    for column in columns:
+        joined = map(add, joined, column)
+    return list(joined)
 
 
 def _chunks(ctx: Context) -> list[tuple[int, int]]:
@@ -113,15 +166,17 @@ def tag(ctx: Context, wanted: frozenset[int] | None = None
     tagger = _tagger()
     out: list[Tagged] = []
     inside: dict[int, float] = {}
+    asked = None if wanted is None else sorted(wanted)  # a chunk's share found by bisection
     for start, end in _chunks(ctx):
         words = toks.words[start:end]
         if not _worth_tagging(words):
             continue
-        breaks = ctx.breaks[start:end]
-        labels = tagger.tag(assemble(words, breaks, _model_word, _known().get))
-        for k in range(len(labels)):
-            if wanted is None or start + k in wanted:
-                inside[start + k] = 1.0 - tagger.marginal("O", k)
+        labels = tagger.tag(_feed(words, ctx.breaks[start:end]))
+        for k in range(len(labels)) if asked is None else [
+                t - start for t in asked[bisect_left(asked, start):bisect_left(asked, end)]]:
+            inside[start + k] = 1.0 - tagger.marginal("O", k)
+        if "B-PERS" not in labels and "I-PERS" not in labels:
+            continue  # no person in this chunk: the loop below would find none
         first = None
         for k, label in enumerate([*labels, "O"]):
             if first is not None and label != "I-PERS":

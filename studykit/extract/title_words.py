@@ -141,7 +141,19 @@ def posted_to(ctx: Context, k: int) -> int:
 def honorific_at(ctx: Context, k: int) -> bool:
     """An honorific (`الشيخ`, `الفريق أول`) starts at token k."""
     words = tuple(ctx.tokens.words[k:k + 3])
-    return any(words[:len(h)] == h for h in L.honorifics())
+    by_first = _honorifics_by_first()
+    return any(words[:len(h)] == h for h in by_first.get(words[:1], by_first[()]))
+
+
+@cache
+def _honorifics_by_first() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The honorifics by their first word (as a 1-tuple; () for an empty one, which every
+    word would start): only those can start where that word stands."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for h in L.honorifics():
+        out.setdefault(h[:1], []).append(h)
+    empty = out.pop((), [])
+    return {first: tuple(hs + empty) for first, hs in out.items()} | {(): tuple(empty)}
 
 
 def honorific_before(ctx: Context, k: int) -> bool:

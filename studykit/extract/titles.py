@@ -8,6 +8,7 @@ first, Egyptian style), `رئيس وزراء اليابان`, `الأمين ال
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,15 +47,14 @@ def titled_names(ctx: Context) -> tuple[list[tuple[tuple[int, int, int], Title]]
     toks = ctx.tokens
     found: list[tuple[tuple[int, int, int], Title]] = []
     titles: list[Title] = []
+    # Only the tokens a title can start at are looked at; the next one at or after i is
+    # found by bisection (i may step back: a name found before its title sends the reading
+    # back to that title).
+    heads = list(ctx.visits(_may_head))
     i = 0
-    words = toks.words
-    n = len(words)
-    heads: dict[str, bool] = {}  # per distinct word: could a title start with it?
-    while i < n:
-        maybe = heads.get(words[i])
-        if maybe is None:
-            maybe = heads[words[i]] = _may_head(words[i])
-        head = _match_head(ctx, i) if maybe else None
+    while (k := bisect_left(heads, i)) < len(heads):
+        i = heads[k]
+        head = _match_head(ctx, i)
         if head is None:
             i += 1
             continue

@@ -19,14 +19,20 @@ DATA = Path(__file__).parent.parent / "data"
 # (left to its own finditer), lookbehinds of their own, overlapping patterns, a flag.
 _ODD = [r"(?<!\w)ab+", r"(?<!\w)a|b", r"(\d)-\1", r"x*", r"(?<![\d.])\d{1,2}(?!\d)",
         r"(?<!\w)(?P<n>\d+)\s*(?P<u>ab|ba)", r"a(?=b)", r"(?<=b)a+", r"(?i:AB)",
-        re.compile(r"ab", re.IGNORECASE)]
+        re.compile(r"ab", re.IGNORECASE),
+        # Word-start patterns read word by word (wordheads.py): a start at a non-word
+        # character, repeats of groups that leave the word, a backreference, any character,
+        # a negated class, lazy and bounded repeats, a lookahead inside, inline flags.
+        r"(?<!\w)\s*\d-?", r"(?<!\w)(?:ab\s)+x", r"(?<!\w)(?:a|b\s)?x", r"(?<!\w)(\w)\1b",
+        r"(?<!\w).b", r"(?<!\w)[^a\s]b", r"(?<!\w)(?:x{0,2}?1)+?2", r"(?<!\w)a(?=b)b?",
+        r"(?<!\w)(?i:ab)", r"(?<!\w)[-.]?\d{1,2}(?:\.\d)?(?!\w)"]
 
 
 def _check(patterns: list[re.Pattern[str]], text: str) -> None:
     scan = MultiScan(patterns)
     starts = scan.candidates(text)
     for k, pattern in enumerate(patterns):
-        got = [(m.span(), m.groups()) for m in scan.finditer(k, text, starts)]
+        got = [(m.span(), m.groups()) for m in scan.finditer(k, text, starts[k])]
         assert got == [(m.span(), m.groups()) for m in pattern.finditer(text)], pattern
 
 

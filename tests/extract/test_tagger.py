@@ -127,19 +127,18 @@ def test_extract_lists_what_it_held_back(tmp_path: Path) -> None:
 
 def test_the_model_is_fed_the_training_features_less_the_unknown_ones() -> None:
     # Tagging spells features as bytes and drops those the model has no id for (crfsuite
-    # ignores them): what it feeds must be the training features in the same order, filtered.
-    from studykit.extract.ner_features import assemble, sentence_features
-    from studykit.extract.tagger import _chunks, _known, _model_word
+    # ignores them), column by column: what it feeds must be the training features in the
+    # same order, filtered.
+    from studykit.extract.ner_features import sentence_features
+    from studykit.extract.tagger import _chunks, _feed, _known
 
-    text = (Path(__file__).parent.parent / "data" / "iran-russia-visit-2023.ar.txt").read_text(
-        encoding="utf-8")
-    ctx = Context(text=text)
     known = _known()
-    for start, end in _chunks(ctx):
-        words, breaks = ctx.tokens.words[start:end], ctx.breaks[start:end]
-        fed = assemble(words, breaks, _model_word, known.get)
-        assert fed == [[known[f] for f in feats if f in known]
-                       for feats in sentence_features(words, breaks)]
+    for path in sorted((Path(__file__).parent.parent / "data").rglob("*.ar.txt")):
+        ctx = Context(text=path.read_text(encoding="utf-8"))
+        for start, end in _chunks(ctx):
+            words, breaks = ctx.tokens.words[start:end], ctx.breaks[start:end]
+            assert _feed(words, breaks) == [tuple(known[f] for f in feats if f in known)
+                                            for feats in sentence_features(words, breaks)]
 
 
 def test_an_adjective_after_a_title_is_no_name() -> None:

@@ -64,33 +64,39 @@ def store_copy(raw: bytes, bank: Bank, replaced: bytes | None = None,
                cache: Path | None = None) -> None:
     """Keep the JSON copy of `bank`, saved as the bytes `raw`; drop the copy of the bytes it
     replaced. Never fails."""
-    from studykit.errors import OutputError
-    from studykit.fsutil import atomic_write
     from studykit.modelio import dump_json
 
-    target = copy_path(raw, cache)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, dump_json(bank))
-    except (OSError, OutputError):
-        pass
-    prune(target.parent)
+    keep(copy_path(raw, cache), dump_json(bank))
     if replaced is not None and replaced != raw:
         with contextlib.suppress(OSError):
             copy_path(replaced, cache).unlink(missing_ok=True)
 
 
-def prune(folder: Path, keep: int = CACHE_FILES) -> None:
-    """Remove the least recently written files of the cache folder beyond `keep`. Never
+def keep(target: Path, data: bytes) -> None:
+    """Write a cache file (atomically) and prune its folder. Never fails: a cache that cannot
+    be written is simply not there next time."""
+    from studykit.errors import OutputError
+    from studykit.fsutil import atomic_write
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data)
+    except (OSError, OutputError):
+        pass
+    prune(target.parent)
+
+
+def prune(folder: Path, most: int = CACHE_FILES) -> None:
+    """Remove the least recently written files of the cache folder beyond `most`. Never
     fails (a file another process removed first is simply gone)."""
     try:
         with os.scandir(folder) as found:
             files = [(e.stat().st_mtime_ns, e.path) for e in found if e.is_file()]
     except OSError:
         return
-    if len(files) <= keep:
+    if len(files) <= most:
         return
     files.sort()
-    for _, path in files[:len(files) - keep]:
+    for _, path in files[:len(files) - most]:
         with contextlib.suppress(OSError):
             os.unlink(path)

@@ -138,6 +138,6 @@ def test_the_cache_folder_keeps_the_newest_files(tmp_path: Path) -> None:
         path = tmp_path / f"{n}.json"
         path.write_text("x")
         os.utime(path, ns=(n * 10**9, n * 10**9))
-    prune(tmp_path, keep=3)
+    prune(tmp_path, most=3)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["4.json", "5.json", "6.json"]
-    prune(tmp_path / "missing", keep=3)  # never fails
+    prune(tmp_path / "missing", most=3)  # never fails

@@ -17,9 +17,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studykit.bankcopy import cache_dir, prune, store_copy
-from studykit.errors import BankError, OutputError
-from studykit.fsutil import atomic_write, read_bytes
+from studykit.bankcopy import cache_dir, keep, store_copy
+from studykit.errors import BankError
+from studykit.fsutil import read_bytes
 from studykit.models import SCHEMA_VERSION
 from studykit.review.deck import Entry, QuizBank
 
@@ -76,12 +76,7 @@ def entry_path(raw: bytes, cache: Path | None = None) -> Path:
 
 
 def _store(entry: Path, bank: Bank) -> None:
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, encode(bank))
-    except (OSError, OutputError):
-        pass
-    prune(entry.parent)
+    keep(entry, encode(bank))
 
 
 def _mapped(entry: Path) -> mmap.mmap:

@@ -32,9 +32,9 @@ SUMS = {
     "deck": "fd049764c0ff1ce4e69ef2583ca9e45fa82d55e6cbc712ed178aa6d3edd48912",
     "curated": "617c6ea3eab8b490bb781160f9e1c38dc25eadd4367943b2094b77cfc5f0022a",
     # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
-    "many": "2edaf071373532aaf4824ac3104f369b22b512ea508b3e9ce865c3a8d816285e",
+    "many": "185e7b119d2e94595028a8f460f23844d106a1d787b37808b2e99eb2f3049515",
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
-    "bulk": "2cd5fd9b45da30300bfcc6d5f4119a7e0187b7f6734bfddfbea6db9436d6713d",
+    "bulk": "0241dcde002eb3afde86645fa8c8def54a0ddff4fda5c817dc8f12ae465375d1",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from studykit.generate.clean import generic_description
 from studykit.generate.common import Context, Spot, make_question, names_of
 from studykit.generate.dates import other_forms
+from studykit.generate.media import outlet_aliases
 from studykit.models import Fact, FactKind, Question, QuestionType
 
 # Kinds whose surface text makes a fair blank; a quote is asked about through its speaker.
@@ -19,6 +20,8 @@ def alternatives(ctx: Context, fact: Fact, answer: str) -> list[str]:
         alts += other_forms(answer, fact.value)
     if fact.kind == FactKind.PLACE:
         alts += same_place(ctx, fact)
+    if fact.kind == FactKind.ORGANIZATION and fact.subkind == "media":
+        alts += [a for a in outlet_aliases(answer) if a not in alts]
     if fact.kind == FactKind.PERSON:
         surname = surname_of(fact.value or fact.text)
         same = ctx.index.group(FactKind.PERSON, _surname_key, surname) if surname else []

@@ -16,7 +16,7 @@ from studykit.arabic import normalize
 from studykit.generate.common import Context, names_of
 from studykit.generate.dates import parse_written, shifted
 from studykit.generate.giveaway import ruled_out
-from studykit.generate.media import kind_before, media_kind
+from studykit.generate.media import kind_before, media_kind, outlet_aliases
 from studykit.generate.nations import TOP_RANKS, nation_of, of_nation, officials_of
 from studykit.generate.numbers import number_bound, number_shape, shifted_number
 from studykit.generate.tenures import fits
@@ -295,6 +295,8 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
                 rng: random.Random) -> list[str]:
     """Up to `count` wrong answers: bank candidates (shuffled) first, then generated ones."""
     taken = {normalize(n) for n in names_of(fact)}
+    if fact.kind == FactKind.ORGANIZATION:
+        taken |= {normalize(a) for n in names_of(fact) for a in outlet_aliases(n)}
     if fact.kind == FactKind.DATE and fact.value:
         taken |= {normalize(f.text) for f in ctx.index.group(FactKind.DATE, _value, fact.value)}
     candidates = [f for f in _bank_candidates(ctx, fact) if not _wrong_role(fact, f, clause)]
@@ -368,6 +370,9 @@ def distractors(ctx: Context, fact: Fact, clause: str, count: int,
         if any(contains_phrase(candidate, n) or contains_phrase(n, candidate)
                or nested(candidate, n) for n in [*names_of(fact), *out, *in_clause]):
             continue  # `لافروف` for `سيرجي لافروف`; `القوقاز` beside `جنوب القوقاز`
+        if fact.kind == FactKind.ORGANIZATION and any(
+                normalize(a) in taken for a in outlet_aliases(candidate)):
+            continue  # `واس` beside `وكالة الأنباء السعودية`: one outlet twice among the options
         taken.add(key)
         out.append(candidate)
         if len(out) == count:

@@ -38,3 +38,21 @@ def kind_before(clause: str, at: int) -> str | None:
         if word.startswith(cut) and word[len(cut):] in _HEADS:
             return _HEADS[word[len(cut):]]
     return None
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    from studykit.extract.datewords import load_data
+
+    out: dict[str, tuple[str, ...]] = {}
+    for group in load_data("organizations.yaml").get("media_aliases", []):
+        names = tuple(str(n) for n in group)
+        for name in names:
+            out[normalize(name)] = names
+    return out
+
+
+def outlet_aliases(name: str) -> list[str]:
+    """The other names of the same outlet (`وكالة الأنباء السعودية` → `واس`), else []."""
+    key = normalize(name)
+    return [n for n in _aliases().get(key, ()) if normalize(n) != key]

@@ -218,3 +218,32 @@ def test_words_beside_the_blank_that_name_it_again(sentence: str, answer: str, k
 ])
 def test_round_six_families(clause: str, implied: bool) -> None:
     assert implied_subject(clause) is implied
+
+
+def test_an_outlets_acronym_is_no_wrong_option_and_is_accepted(tmp_path: Path) -> None:
+    """Blind round 7: «واس» was a wrong option for «وكالة الأنباء السعودية»."""
+    from studykit.check import question_violations
+    from studykit.pipeline import build_bank
+    from studykit.sources import read_article
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "---\npublished: 2015-07-22\n---\n"
+        "الرياض - واس\n\n"
+        "ونقلت وكالة الأنباء السعودية عن مصدر مسؤول أن عدد العمليات ارتفع بنسبة كبيرة "
+        "خلال العام الماضي مقارنة بالعام الذي سبقه في جميع مناطق المملكة.\n\n"
+        "وذكرت وكالة الأنباء القطرية أن الاجتماع المقبل سيعقد في الدوحة خلال الشهر المقبل "
+        "بمشاركة وزراء المالية في دول مجلس التعاون الخليجي.\n",
+        encoding="utf-8")
+    bank = build_bank([read_article(article)], "b", "b")
+    asked = [q for q in bank.questions if q.answer == "وكالة الأنباء السعودية"]
+    assert asked, [q.prompt for q in bank.questions]
+    qatar = [q for q in bank.questions if q.type.value == "mcq"
+             and q.answer == "وكالة الأنباء القطرية"]
+    for q in qatar:  # never one outlet twice among the options
+        assert not {"واس", "وكالة الأنباء السعودية"} <= set(q.options), q.options
+    for q in asked:
+        assert "واس" not in q.options, q.options
+        if q.type.value == "cloze":
+            assert "واس" in q.alternatives
+        assert question_violations(q, bank) == [], question_violations(q, bank)

@@ -32,9 +32,9 @@ SUMS = {
     "deck": "fd049764c0ff1ce4e69ef2583ca9e45fa82d55e6cbc712ed178aa6d3edd48912",
     "curated": "617c6ea3eab8b490bb781160f9e1c38dc25eadd4367943b2094b77cfc5f0022a",
     # All 41 test articles (tests/data/**/*.ar.txt) into one bank.
-    "many": "185e7b119d2e94595028a8f460f23844d106a1d787b37808b2e99eb2f3049515",
+    "many": "83cef2341f1492a6834857736897fc791af7e802e061985592e80db2969b7fa6",
     # The first 40 of ../shared's 300 bulk articles into one bank, published 2015-08-01.
-    "bulk": "0241dcde002eb3afde86645fa8c8def54a0ddff4fda5c817dc8f12ae465375d1",
+    "bulk": "e03dc4c2ffc4fdf9a5fce05b8be06af45e8de0896e01db7672642165d418cba6",
 }
 
 

@@ -76,6 +76,15 @@ _GENERIC_HEAD = re.compile(
     r"^(?:\S+\s+){0,3}?(?:و|ف|ب|ل)?(?:ال|لل)" + _GENERIC
     + r"(?=\s+(?:ان|انه|انها|انهم|الي|في|علي|عن|الذي|التي|قد|امس|اليوم|من|بان|بانه|بانها)(?:\s|$)"
     r"|\s*[،,.]|$)")
+# `وحددت الوزارة مواعيد التقدم`, `وقالت الأمانة عبر حسابها`: an institution right after the
+# opening verb, followed by anything but an adjective or a name that says which (round 7).
+_INSTITUTION = (
+    r"(?:شركه|دراسه|تقرير|بيان|صندوق|مجموعه|وزاره|هييه|بنك|منظمه|حركه|جماعه|وكاله|موسسه|"
+    r"جمعيه|مركز|صحيفه|مجلس|لجنه|حزب|نادي|جهاز|حكومه|خليه|شبكه|جامعه|محكمه|كليه|بلديه|"
+    r"اداره|عماده|معهد|مدرسه|مستشفي|امانه)")
+_INSTITUTION_SUBJECT = re.compile(
+    r"^(?:(?:و|ف)?(?:قد|لقد|كما)\s+)?(?:و|ف)?\S{3,}\s+ال" + _INSTITUTION
+    + r"\s+(?!ال|لل|و|ب|[\d\u0660-\u0669])(\S{2,})")
 # `هذا الفنان`, `هذه الشركة`: any definite noun pointed at, but times (`هذا العام`).
 _THIS_HEAD = re.compile(r"(?:^|\s)(?:و|ف|ب|ل)?(?:هذه|هذا|تلك|ذلك|هذين|هاتين)\s+ال(?!عام|شهر|"
                         r"اسبوع|يوم|صيف|شتاء|موسم|اطار|شان|سياق|صدد|اسبوع|وقت|قرن|عقد)\w+")
@@ -89,11 +98,21 @@ def _head(clause: str) -> str:
     return " ".join(text.split()[:8])
 
 
+def _names(word: str) -> bool:
+    """A word that names (a known name word: `الرئيس بونغو`)."""
+    from studykit.extract.person_evidence import is_name_word
+
+    return is_name_word(word.strip("،,:\"“”«»()"))
+
+
 def implied_subject(clause: str) -> bool:
     """True when the clause's subject is only implied: a reporting verb with nothing after it
     but what was said, a pronoun, a possessive, a generic head, a dual pointing back. The
     sentence before usually names it, so the clause is worth widening to take that in."""
     head = _head(clause)
+    institution = _INSTITUTION_SUBJECT.match(head)
+    if institution and not _names(institution.group(1)):
+        return True
     return bool(_VERB_NO_SUBJECT.match(head) or _ANY_VERB_NO_SUBJECT.match(head)
                 or _FIRST_PERSON.match(head) or _THAT_CAME.match(head)
                 or _PRONOUN_SUBJECT.match(head)

@@ -297,7 +297,8 @@ def test_no_true_false_statement_about_a_bare_this(tmp_path: Path) -> None:
 
     path = tmp_path / "tf.ar.txt"
     path.write_text("وترى الحكومة هذا بمثابة تهديد مباشر لأمنها القومي على الحدود مع العراق.\n"
-                    "ووقعت الحكومة اتفاقية لتوريد النفط الخام مع العراق في بغداد الشهر الماضي.\n",
+                    "ووقعت الحكومة الأردنية اتفاقية لتوريد النفط الخام مع العراق في بغداد الشهر "
+                    "الماضي.\n",
                     encoding="utf-8")
     article = read_article(path)
     iraq = fact_at(article, FactKind.PLACE, "العراق")

@@ -247,3 +247,15 @@ def test_an_outlets_acronym_is_no_wrong_option_and_is_accepted(tmp_path: Path) -
         if q.type.value == "cloze":
             assert "واس" in q.alternatives
         assert question_violations(q, bank) == [], question_violations(q, bank)
+
+
+@pytest.mark.parametrize(("clause", "implied"), [
+    # Round seven (blind review): an institution after the opening verb, not said which.
+    ("وحددت الوزارة مواعيد التقدم على الوظائف إلكترونياً للرجال", True),
+    ("وقالت الأمانة عبر حسابها في تويتر إن الطول الإجمالي للمسار يبلغ 2117 كم", True),
+    ("ولكن المجلس أوقف العمل بنظام الشبكة الوطنية", True),
+    ("وأعلنت الوزارة السعودية أن التسجيل يبدأ الأحد", False),
+    ("وأعلنت وزارة الخدمة المدنية مواعيد التقدم", False),
+])
+def test_round_seven_institutions(clause: str, implied: bool) -> None:
+    assert implied_subject(clause) is implied

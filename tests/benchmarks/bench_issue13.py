@@ -140,23 +140,14 @@ def bench_anki() -> None:
 
 def bench_quiz() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
-    import pexpect  # type: ignore[import-untyped]
-    from bench_quiz import NOW, big_bank
+    from bench_quiz import big_bank
+    from bench_quiz import first_card as quiz_first_card
 
     from studykit.bank import save_bank
     from studykit.bankwrite import update_bank
 
     def first_card(bank: Path, env: dict[str, str]) -> float:
-        start = time.perf_counter()
-        child = pexpect.spawn(STUDYKIT, ["quiz", str(bank), "--db", str(bank.parent / "r.db"),
-                                         "--now", NOW.isoformat()], env=env, encoding="utf-8",
-                              dimensions=(30, 100), timeout=120)
-        child.expect(r"\? help")
-        elapsed = time.perf_counter() - start
-        child.sendcontrol("c")
-        child.expect(pexpect.EOF)
-        child.close()
-        return elapsed
+        return quiz_first_card(bank, bank.parent / "r.db", env)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
